@@ -1,0 +1,61 @@
+// The README's test command: every check through turbo, then one line totalled over every vitest
+// report, because CI reads `N passed, N failed` and turbo interleaves the runners' own summaries.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const workspaceDirs = ["spec", ...["packages", "apps"].flatMap(listDirs)];
+
+function listDirs(parent) {
+  const dir = join(root, parent);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(parent, entry.name));
+}
+
+// Stale reports would be counted again; turbo restores the current ones from its cache.
+for (const dir of workspaceDirs)
+  rmSync(join(root, dir, ".reports"), { recursive: true, force: true });
+
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off" };
+const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: "inherit", env }).status ?? 1;
+
+let status = run("pnpm", ["exec", "biome", "ci", "."]);
+const turboStatus = run("pnpm", [
+  "exec",
+  "turbo",
+  "run",
+  "lint",
+  "typecheck",
+  "test",
+  "--continue",
+]);
+status ||= turboStatus;
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const missing = [];
+for (const dir of workspaceDirs) {
+  const pkg = JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8"));
+  if (!pkg.scripts?.test) continue;
+  const report = join(root, dir, ".reports", "vitest.json");
+  if (!existsSync(report)) {
+    missing.push(pkg.name);
+    continue;
+  }
+  const result = JSON.parse(readFileSync(report, "utf8"));
+  passed += result.numPassedTests;
+  failed += result.numFailedTests;
+  skipped += result.numPendingTests + (result.numTodoTests ?? 0);
+}
+if (missing.length > 0) {
+  // A suite that crashed before reporting counts as one failure, so it can never read as green.
+  console.error(`no test report from: ${missing.join(", ")}`);
+  failed += missing.length;
+  status ||= 1;
+}
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(status || (failed > 0 ? 1 : 0));
