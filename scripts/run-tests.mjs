@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const workspaceDirs = ["spec", ...["packages", "apps"].flatMap(listDirs)];
+const workspaceDirs = ["spec", ...["packages", "apps", "tests"].flatMap(listDirs)];
 
 function listDirs(parent) {
   const dir = join(root, parent);

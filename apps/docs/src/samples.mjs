@@ -1,0 +1,268 @@
+// Writes the x-codeSamples of every operation from the operation itself: its path, its first
+// request example and its success schema. Nothing here names an operation or a field.
+import { defaultServerUrl, firstRequestExample, listOperations, resolve, successSchema } from "./operations.mjs";
+
+/** Placeholders for the credentials: the reader fills in their own. */
+export const PLACEHOLDERS = { idInstance: "{{idInstance}}", apiTokenInstance: "YOUR_TOKEN" };
+
+/** The languages in tab order, as Redoc must be told about them (see redocly.yaml). */
+export const SAMPLE_LANGUAGES = [
+  { lang: "TypeScript", label: "TypeScript (greenspec)" },
+  { lang: "curl", label: "curl" },
+  { lang: "Python", label: "Python (requests)" },
+];
+
+const CLIENT_PACKAGE = "@greenspec/client";
+
+/**
+ * @typedef {import("./operations.mjs").Json} Json
+ * @typedef {{ lang: string, label: string, source: string }} CodeSample
+ * @typedef {{ name: string, value: unknown } | { name: string, file: { fileName: string, contentType: string } }} FormPart
+ */
+
+/**
+ * A copy of the spec whose every operation carries x-codeSamples.
+ * @param {Json} spec
+ * @returns {Json}
+ */
+export function withCodeSamples(spec) {
+  const copy = structuredClone(spec);
+  for (const entry of listOperations(copy)) {
+    entry.operation["x-codeSamples"] = codeSamples(copy, entry);
+  }
+  return copy;
+}
+
+/**
+ * @param {Json} spec
+ * @param {import("./operations.mjs").Operation} entry
+ * @returns {CodeSample[]}
+ */
+export function codeSamples(spec, { path, method, operationId, operation }) {
+  const url = defaultServerUrl(spec) + fillPath(spec, path, operation);
+  const request = firstRequestExample(spec, operation);
+  const parts = request?.mediaType === "multipart/form-data" ? formParts(request) : undefined;
+  const body = request?.value;
+  const [ts, curl, python] = SAMPLE_LANGUAGES;
+  return [
+    { ...ts, source: typescriptSample(spec, operationId, operation, body, parts) },
+    { ...curl, source: curlSample(method, url, request?.mediaType, body, parts) },
+    { ...python, source: pythonSample(method, url, request?.mediaType, body, parts) },
+  ].map(({ lang, label, source }) => ({ lang: lang ?? "", label: label ?? "", source }));
+}
+
+/**
+ * @param {Json} spec
+ * @param {string} path
+ * @param {Json} operation
+ */
+function fillPath(spec, path, operation) {
+  const parameters = (operation.parameters ?? []).map((/** @type {Json} */ p) => resolve(spec, p));
+  return path.replace(/\{([^}]+)\}/g, (match, name) => {
+    if (Object.hasOwn(PLACEHOLDERS, name)) return PLACEHOLDERS[/** @type {keyof PLACEHOLDERS} */ (name)];
+    const parameter = parameters.find((/** @type {Json} */ p) => p.in === "path" && p.name === name);
+    const example = parameter?.example ?? parameter?.schema?.examples?.[0];
+    return example === undefined ? match : encodeURIComponent(String(example));
+  });
+}
+
+/**
+ * The parts of a multipart example; a part whose schema is binary becomes a file to attach.
+ * @param {{ media: Json, schema: Json, value: unknown }} request
+ * @returns {FormPart[]}
+ */
+function formParts({ media, schema, value }) {
+  return Object.entries(/** @type {Record<string, unknown>} */ (value)).map(([name, partValue]) => {
+    const property = schema?.properties?.[name] ?? {};
+    const binary =
+      property.format === "binary" ||
+      property.contentMediaType !== undefined ||
+      property.contentEncoding !== undefined;
+    if (!binary) return { name, value: partValue };
+    const contentType = String(
+      media.encoding?.[name]?.contentType ?? property.contentMediaType ?? "application/octet-stream",
+    )
+      .split(",")[0]
+      ?.trim() ?? "application/octet-stream";
+    return { name, file: { fileName: `${name}${extensionOf(contentType)}`, contentType } };
+  });
+}
+
+/** @param {string} contentType */
+function extensionOf(contentType) {
+  const subtype = contentType.split("/")[1] ?? "";
+  if (subtype === "jpeg") return ".jpg";
+  return /^[a-z0-9]+$/.test(subtype) && subtype !== "octet-stream" ? `.${subtype}` : ".bin";
+}
+
+/**
+ * @param {Json} spec
+ * @param {string} operationId
+ * @param {Json} operation
+ * @param {unknown} body
+ * @param {FormPart[] | undefined} parts
+ */
+function typescriptSample(spec, operationId, operation, body, parts) {
+  const schema = successSchema(spec, operation);
+  const required = schema?.type === "object" && !schema.oneOf && !schema.anyOf ? (schema.required ?? []) : [];
+  const target = required.length > 0 && required.length <= 3 ? `{ ${required.join(", ")} }` : "result";
+  const printed = required.length > 0 && required.length <= 3 ? required.join(", ") : "result";
+  const imports = [];
+  let argument;
+  if (parts) {
+    imports.push('import { readFile } from "node:fs/promises";');
+    const fields = parts.map((part) =>
+      "file" in part
+        ? `  ${tsKey(part.name)}: new Blob([await readFile(${JSON.stringify(part.file.fileName)})], { type: ${JSON.stringify(part.file.contentType)} }),`
+        : `  ${tsKey(part.name)}: ${tsLiteral(part.value, 1)},`,
+    );
+    argument = `{\n${fields.join("\n")}\n}`;
+  } else {
+    argument = body === undefined ? "" : tsLiteral(body, 0);
+  }
+  imports.push(`import { createGreenApi } from "${CLIENT_PACKAGE}";`);
+  return [
+    ...imports,
+    "",
+    "const api = createGreenApi({",
+    `  idInstance: ${JSON.stringify(PLACEHOLDERS.idInstance)},`,
+    `  apiTokenInstance: ${JSON.stringify(PLACEHOLDERS.apiTokenInstance)},`,
+    `  apiUrl: ${JSON.stringify(defaultServerUrl(spec))},`,
+    "});",
+    "",
+    `const ${target} = await api.${operationId}(${argument});`,
+    `console.log(${printed});`,
+    "",
+  ].join("\n");
+}
+
+/**
+ * @param {string} method
+ * @param {string} url
+ * @param {string | undefined} mediaType
+ * @param {unknown} body
+ * @param {FormPart[] | undefined} parts
+ */
+function curlSample(method, url, mediaType, body, parts) {
+  const lines = [`curl -X ${method.toUpperCase()} ${shellQuote(url)}`];
+  if (parts) {
+    for (const part of parts) {
+      const field =
+        "file" in part
+          ? `${part.name}=@${part.file.fileName};type=${part.file.contentType}`
+          : `${part.name}=${formText(part.value)}`;
+      lines.push(`  -F ${shellQuote(field)}`);
+    }
+  } else if (body !== undefined) {
+    lines.push(`  -H ${shellQuote(`Content-Type: ${mediaType}`)}`);
+    lines.push(`  --data ${shellQuote(JSON.stringify(body, null, 2))}`);
+  }
+  return `${lines.join(" \\\n")}\n`;
+}
+
+/**
+ * @param {string} method
+ * @param {string} url
+ * @param {string | undefined} mediaType
+ * @param {unknown} body
+ * @param {FormPart[] | undefined} parts
+ */
+function pythonSample(method, url, mediaType, body, parts) {
+  const head = ["import requests", "", `url = ${JSON.stringify(url)}`];
+  const tail = ["response.raise_for_status()", "print(response.json())", ""];
+  if (parts) {
+    const files = parts.flatMap((part) => ("file" in part ? [part] : []));
+    const data = Object.fromEntries(
+      parts.flatMap((part) => ("value" in part ? [[part.name, formText(part.value)]] : [])),
+    );
+    const opens = files.map(
+      (part, index) => `open(${JSON.stringify(part.file.fileName)}, "rb") as file${index}`,
+    );
+    const fileEntries = files.map(
+      (part, index) =>
+        `            ${JSON.stringify(part.name)}: (${JSON.stringify(part.file.fileName)}, file${index}, ${JSON.stringify(part.file.contentType)}),`,
+    );
+    return [
+      ...head,
+      `with ${opens.join(", ")}:`,
+      `    response = requests.${method}(`,
+      "        url,",
+      `        data=${pyLiteral(data, 2)},`,
+      "        files={",
+      ...fileEntries,
+      "        },",
+      "        timeout=30,",
+      "    )",
+      ...tail,
+    ].join("\n");
+  }
+  const send =
+    body === undefined
+      ? [`response = requests.${method}(url, timeout=30)`]
+      : mediaType === "application/json"
+        ? [`payload = ${pyLiteral(body, 0)}`, `response = requests.${method}(url, json=payload, timeout=30)`]
+        : [`response = requests.${method}(url, data=${pyLiteral(body, 0)}, timeout=30)`];
+  return [...head, ...send, ...tail].join("\n");
+}
+
+/** @param {string} text */
+function shellQuote(text) {
+  return `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+/** @param {unknown} value */
+function formText(value) {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** @param {string} key */
+function tsKey(key) {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
+}
+
+/**
+ * A value as a TypeScript literal, indented from `depth` (two spaces a level).
+ * @param {unknown} value
+ * @param {number} depth
+ */
+function tsLiteral(value, depth) {
+  return literal(value, depth, { unit: "  ", key: tsKey, scalar: (v) => JSON.stringify(v) });
+}
+
+/**
+ * A value as a Python literal, indented from `depth` (four spaces a level).
+ * @param {unknown} value
+ * @param {number} depth
+ */
+function pyLiteral(value, depth) {
+  return literal(value, depth, {
+    unit: "    ",
+    key: (k) => JSON.stringify(k),
+    scalar: (v) =>
+      v === true ? "True" : v === false ? "False" : v === null ? "None" : JSON.stringify(v),
+  });
+}
+
+/**
+ * @param {unknown} value
+ * @param {number} depth
+ * @param {{ unit: string, key: (k: string) => string, scalar: (v: unknown) => string }} style
+ * @returns {string}
+ */
+function literal(value, depth, style) {
+  const pad = (/** @type {number} */ level) => style.unit.repeat(level);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    const items = value.map((item) => `${pad(depth + 1)}${literal(item, depth + 1, style)},`);
+    return `[\n${items.join("\n")}\n${pad(depth)}]`;
+  }
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return "{}";
+    const items = entries.map(
+      ([k, v]) => `${pad(depth + 1)}${style.key(k)}: ${literal(v, depth + 1, style)},`,
+    );
+    return `{\n${items.join("\n")}\n${pad(depth)}}`;
+  }
+  return style.scalar(value);
+}

@@ -1,0 +1,82 @@
+import { InvalidArgumentError, Option } from "commander";
+import type { BodyField } from "./spec-commands.js";
+
+/** A whole number written in digits; refused when JavaScript could not hold it exactly. */
+export function parseInteger(value: string): number {
+  if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError("expected a whole number.");
+  const number = Number(value);
+  if (!Number.isSafeInteger(number))
+    throw new InvalidArgumentError("too large to be held exactly (more than 2^53-1).");
+  return number;
+}
+
+function parseNumber(value: string): number {
+  const number = Number(value);
+  if (value.trim() === "" || !Number.isFinite(number))
+    throw new InvalidArgumentError("expected a number.");
+  return number;
+}
+
+function parseBoolean(value: string): boolean {
+  if (/^(true|yes|1)$/i.test(value)) return true;
+  if (/^(false|no|0)$/i.test(value)) return false;
+  throw new InvalidArgumentError("expected true or false.");
+}
+
+function parseJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new InvalidArgumentError("expected a JSON value.");
+  }
+}
+
+/** Values of a list flag: repeated flags, several words after one flag, or commas all add up. */
+function listParser<T>(convert: (value: string) => T) {
+  return (value: string, previous: T[] | undefined): T[] => [
+    ...(previous ?? []),
+    ...value
+      .split(",")
+      .map((part) => part.trim())
+      .filter((part) => part !== "")
+      .map(convert),
+  ];
+}
+
+/** The commander options for one body field; a boolean also gets its `--no-` form. */
+export function optionsFor(field: BodyField): Option[] {
+  const flag = `--${field.flag}`;
+  const description = field.description + (field.required ? " (required)" : "");
+  switch (field.kind) {
+    case "integer":
+      return [new Option(`${flag} <integer>`, description).argParser(parseInteger)];
+    case "number":
+      return [new Option(`${flag} <number>`, description).argParser(parseNumber)];
+    case "boolean":
+      return [
+        new Option(`${flag} [boolean]`, description).argParser(parseBoolean).preset(true),
+        new Option(`--no-${field.flag}`, `Set ${field.name} to false.`),
+      ];
+    case "string-array":
+      return [
+        new Option(`${flag} <values...>`, `${description} Several values, or one list with commas.`)
+          .argParser(listParser(String)),
+      ];
+    case "integer-array":
+      return [
+        new Option(`${flag} <integers...>`, `${description} Several values, or one list with commas.`)
+          .argParser(listParser(parseInteger)),
+      ];
+    case "file":
+      return [new Option(`${flag} <path>`, `${description} A path to the file to upload.`)];
+    case "json":
+      return [new Option(`${flag} <json>`, `${description} Given as JSON.`).argParser(parseJson)];
+    default:
+      return [new Option(`${flag} <${field.name}>`, description)];
+  }
+}
+
+/** commander's camelCase key for a field's flag (`participant-chat-id` -> `participantChatId`). */
+export function optionKey(field: BodyField): string {
+  return field.flag.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}

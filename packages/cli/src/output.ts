@@ -1,0 +1,35 @@
+/** Exit codes: the contract scripts rely on. */
+export const EXIT_OK = 0;
+/** The service said no (a `false` answer, an error answer), or some entries of a bulk add failed. */
+export const EXIT_REFUSED = 1;
+/** Bad input or usage, including a request the client's validator refused before sending. */
+export const EXIT_USAGE = 2;
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Replaces every occurrence of a secret in text bound for the terminal. */
+export function redactor(secrets: readonly (string | undefined)[]): (text: string) => string {
+  const values = secrets.filter((s): s is string => typeof s === "string" && s.length >= 4);
+  return (text) => values.reduce((result, secret) => result.split(secret).join("***"), text);
+}
+
+/** Human lines for an answer: `key: value`, nested values as JSON. */
+export function formatAnswer(answer: unknown): string {
+  if (answer === null || typeof answer !== "object" || Array.isArray(answer))
+    return JSON.stringify(answer, null, 2);
+  return Object.entries(answer)
+    .map(([key, value]) =>
+      `${key}: ${typeof value === "object" && value !== null ? JSON.stringify(value, null, 2) : String(value)}`,
+    )
+    .join("\n");
+}
+
+/** The fields of an answer that hold `false`, among those the spec marks as the outcome. */
+export function refusedFields(answer: unknown, outcomeFields: readonly string[]): string[] {
+  if (answer === null || typeof answer !== "object") return [];
+  const record = answer as Record<string, unknown>;
+  return outcomeFields.filter((name) => record[name] === false);
+}

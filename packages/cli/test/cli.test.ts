@@ -1,0 +1,351 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { deriveCommands, loadSpec, resolve, type SpecCommand } from "../src/spec-commands.js";
+import { cleanEnv, emptyDir, ID, runCli, TOKEN } from "./run-cli.js";
+
+const mockUrl = inject("mockUrl");
+const doc = loadSpec();
+const commands = deriveCommands(doc);
+
+/** The smallest JPEG header the tests upload; the mock checks the part is there, not the pixels. */
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9]);
+
+/** Flags for one of the spec's request examples, written as a person would type them. */
+function argsFor(command: SpecCommand, example: Record<string, unknown>, dir: string): string[] {
+  const args: string[] = [];
+  for (const field of command.fields) {
+    const value = example[field.name];
+    if (value === undefined) continue;
+    if (field.kind === "file") {
+      const path = join(dir, "picture.jpg");
+      writeFileSync(path, JPEG);
+      args.push(`--${field.flag}`, path);
+    } else if (Array.isArray(value)) {
+      args.push(`--${field.flag}`, ...value.map(String));
+    } else if (field.kind === "boolean") {
+      args.push(value ? `--${field.flag}` : `--no-${field.flag}`);
+    } else {
+      args.push(`--${field.flag}`, String(value));
+    }
+  }
+  return args;
+}
+
+/** Every example answer the spec gives for an operation's 200. */
+function successExamples(operationId: string): unknown[] {
+  for (const item of Object.values(doc.paths as Record<string, Record<string, unknown>>)) {
+    for (const raw of Object.values(item)) {
+      const op = raw as { operationId?: string; responses?: Record<string, unknown> };
+      if (op.operationId !== operationId) continue;
+      const ok = resolve(doc, op.responses?.["200"]) as {
+        content?: Record<string, { examples?: Record<string, unknown> }>;
+      };
+      const examples = ok.content?.["application/json"]?.examples ?? {};
+      return Object.values(examples).map((e) => (resolve(doc, e) as { value: unknown }).value);
+    }
+  }
+  return [];
+}
+
+const cases = commands.flatMap((command) =>
+  Object.entries(command.examples).map(([name, example]) => ({ command, name, example })),
+);
+
+describe("one command per operation, against the mock", () => {
+  it("has a request example for every command", () => {
+    for (const command of commands)
+      expect(Object.keys(command.examples).length, command.operationId).toBeGreaterThan(0);
+  });
+
+  it.each(cases)("$command.command sends the $name example and prints the answer as JSON", async ({
+    command,
+    example,
+  }) => {
+    const dir = emptyDir();
+    const result = await runCli([
+      command.command,
+      ...argsFor(command, example, dir),
+      "--api-url",
+      mockUrl,
+      "--json",
+    ]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(successExamples(command.operationId)).toContainEqual(JSON.parse(result.stdout));
+  });
+
+  it("exits 1 with the answer when the service says no", async () => {
+    const result = await runCli([
+      "add-group-participant",
+      "--group-id",
+      "79001234567-1587570015@g.us",
+      "--participant-phone",
+      "79001234568",
+      "--api-url",
+      mockUrl,
+      "--prefer",
+      "example=notAdded",
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("addParticipant: false");
+    expect(result.stderr).toContain("The service said no");
+  });
+
+  it("prints a human answer without --json", async () => {
+    const result = await runCli([
+      "add-group-participant",
+      "--group-id",
+      "79001234567-1587570015@g.us",
+      "--participant-chat-id",
+      "79001234568@c.us",
+      "--api-url",
+      mockUrl,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("addParticipant: true\n");
+  });
+
+  it("prints an error answer's kind and message, never the token", async () => {
+    const result = await runCli([
+      "add-group-participant",
+      "--group-id",
+      "79001234567-1587570015@g.us",
+      "--participant-phone",
+      "79001234568",
+      "--api-url",
+      mockUrl,
+      "--json",
+      "--prefer",
+      "code=401",
+    ]);
+    expect(result.code).toBe(1);
+    const { error } = JSON.parse(result.stdout) as { error: { kind: string; message: string } };
+    expect(error.kind).toBeTruthy();
+    expect(error.message).toBeTruthy();
+    expect(result.stderr).toMatch(new RegExp(`^error \\(${error.kind}\\): `));
+    expect(result.stdout + result.stderr).not.toContain(TOKEN);
+  });
+});
+
+describe("bad input and usage exit 2", () => {
+  const base = ["add-group-participant", "--group-id", "79001234567-1587570015@g.us"];
+
+  it("refuses a phone that is not a whole number, naming the flag", async () => {
+    const result = await runCli([...base, "--participant-phone", "12ab", "--api-url", mockUrl]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--participant-phone");
+    expect(result.stderr).toContain("expected a whole number");
+  });
+
+  it("refuses a phone too large for JavaScript to hold exactly", async () => {
+    const result = await runCli([
+      ...base,
+      "--participant-phone",
+      "90071992547409931",
+      "--api-url",
+      mockUrl,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("2^53-1");
+  });
+
+  it("refuses an unknown flag", async () => {
+    const result = await runCli([...base, "--participant", "x", "--api-url", mockUrl]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown option '--participant'");
+  });
+
+  it("refuses an unknown command", async () => {
+    const result = await runCli(["add-group-participantz"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown command");
+  });
+
+  it("refuses a missing required field before any request", async () => {
+    const result = await runCli(["add-group-participant", "--participant-phone", "79001234568"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--group-id");
+  });
+
+  it("refuses both participant fields with the client's validation error", async () => {
+    const result = await runCli([
+      ...base,
+      "--participant-phone",
+      "79001234568",
+      "--participant-chat-id",
+      "79001234568@c.us",
+      "--api-url",
+      mockUrl,
+      "--json",
+    ]);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout).error.kind).toBe("validation");
+    expect(result.stderr).toMatch(/^error \(validation\): /);
+  });
+
+  it.each([
+    ["--token", "abc"],
+    ["--token=abc"],
+    ["--api-token-instance", "abc"],
+  ])("refuses %s and explains why a token never goes in a flag", async (...flag) => {
+    const result = await runCli([...base, "--participant-phone", "79001234568", ...flag]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("shell history");
+    expect(result.stderr).toContain("GREEN_API_TOKEN");
+    expect(result.stdout).toBe("");
+  });
+
+  it("asks for credentials when none are set", async () => {
+    const result = await runCli([...base, "--participant-phone", "79001234568"], {
+      env: cleanEnv(),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("GREEN_API_ID_INSTANCE");
+  });
+});
+
+describe("credentials and hosts", () => {
+  it("reads the credentials from .env in the current directory", async () => {
+    const dir = emptyDir();
+    writeFileSync(join(dir, ".env"), `GREEN_API_ID_INSTANCE=${ID}\nGREEN_API_TOKEN=${TOKEN}\n`);
+    const result = await runCli(
+      [
+        "add-group-participant",
+        "--group-id",
+        "79001234567-1587570015@g.us",
+        "--participant-phone",
+        "79001234568",
+        "--api-url",
+        mockUrl,
+      ],
+      { env: cleanEnv(), cwd: dir },
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+  });
+
+  it("starts the bundled mock with --mock and needs no credentials", async () => {
+    const result = await runCli(
+      [
+        "add-group-participant",
+        "--group-id",
+        "79001234567-1587570015@g.us",
+        "--participant-phone",
+        "79001234568",
+        "--mock",
+        "--json",
+      ],
+      { env: cleanEnv(), timeoutMs: 60_000 },
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ addParticipant: true });
+  });
+});
+
+describe("help", () => {
+  it("lists each field of a command with the spec's description and type", async () => {
+    const result = await runCli(["add-group-participant", "--help"]);
+    expect(result.code).toBe(0);
+    const add = commands.find((c) => c.operationId === "addGroupParticipant");
+    for (const field of add?.fields ?? []) {
+      expect(result.stdout).toContain(`--${field.flag}`);
+      // commander wraps long lines: compare the first words of the description.
+      expect(result.stdout).toContain(field.description.split(" ").slice(0, 4).join(" "));
+    }
+    expect(result.stdout).toContain("--participant-phone <integer>");
+    expect(result.stdout).toContain("Give exactly one of");
+  });
+
+  it("lists every operation of the spec as a command", async () => {
+    const result = await runCli(["--help"]);
+    expect(result.code).toBe(0);
+    for (const command of commands) expect(result.stdout).toContain(command.command);
+    expect(result.stdout).toContain("add-group-participants");
+    expect(result.stdout).not.toContain("--prefer");
+  });
+});
+
+describe("add-group-participants from a file", () => {
+  const fileLines = [
+    "# people to add",
+    "79001234568@c.us",
+    "79001234569",
+    "79001234568",
+    "hello",
+    "+7 900 123-45-70",
+  ];
+
+  async function runBulk(extra: string[] = []) {
+    const dir = emptyDir();
+    const file = join(dir, "people.txt");
+    writeFileSync(file, `${fileLines.join("\n")}\n`);
+    return runCli([
+      "add-group-participants",
+      "--group-id",
+      "79001234567-1587570015@g.us",
+      "--from",
+      file,
+      "--api-url",
+      mockUrl,
+      ...extra,
+    ]);
+  }
+
+  it("adds each person once, reports the duplicate and the invalid line, and exits 1", async () => {
+    const result = await runBulk(["--json"]);
+    expect(result.code).toBe(1);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.counts).toEqual({
+      added: 3,
+      notAdded: 0,
+      failed: 1,
+      duplicates: 1,
+      notAttempted: 0,
+    });
+    expect(summary.results.map((r: { line: number; status: string }) => [r.line, r.status])).toEqual([
+      [2, "added"],
+      [3, "added"],
+      [4, "duplicate"],
+      [5, "failed"],
+      [6, "added"],
+    ]);
+    expect(summary.results[2].duplicateOfLine).toBe(2);
+    expect(summary.results[3].error.kind).toBe("validation");
+  });
+
+  it("prints plain progress lines when not on a terminal, then a summary with reasons", async () => {
+    const result = await runBulk();
+    expect(result.code).toBe(1);
+    const progress = result.stderr.split("\n").filter((line) => line.startsWith("progress "));
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)).toBe("progress 5/5");
+    expect(result.stderr).not.toContain("\u001b[");
+    expect(result.stdout).toContain("added 3, not added 0, failed 1, duplicates 1");
+    expect(result.stdout).toMatch(/line 4 79001234568: duplicate of line 2/);
+    expect(result.stdout).toMatch(/line 5 hello: failed: validation: /);
+  });
+
+  it("reports people the service did not add and exits 1", async () => {
+    const result = await runBulk(["--json", "--prefer", "example=notAdded"]);
+    expect(result.code).toBe(1);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.counts.notAdded).toBe(3);
+    expect(summary.counts.added).toBe(0);
+  });
+
+  it("refuses a missing file with exit 2", async () => {
+    const result = await runCli([
+      "add-group-participants",
+      "--group-id",
+      "79001234567-1587570015@g.us",
+      "--from",
+      join(emptyDir(), "missing.txt"),
+      "--api-url",
+      mockUrl,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("cannot read");
+  });
+});

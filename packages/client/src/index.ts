@@ -1,0 +1,23 @@
+export { createGreenApi } from "./client.js";
+export {
+  GreenApiError,
+  type GreenApiErrorDetails,
+  type GreenApiErrorKind,
+  type QuotaReport,
+} from "./errors.js";
+export type * from "./generated/names.js";
+export { type OperationId, operations } from "./generated/operations.js";
+export type { OperationInfo, ValidationIssue, Validator } from "./operation.js";
+export { Pacer, rateLimits } from "./pacing.js";
+export { type RetryOptions, retryDefaults } from "./retry.js";
+export type {
+  BinaryPart,
+  CallOptions,
+  Credentials,
+  Exact,
+  GreenApi,
+  GreenApiOptions,
+  RequestBody,
+  ResponseBody,
+  RetryEvent,
+} from "./types.js";

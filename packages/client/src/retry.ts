@@ -1,0 +1,59 @@
+import type { GreenApiError } from "./errors.js";
+
+/** How a call is repeated after a transient failure. */
+export interface RetryOptions {
+  /** Requests at most, the first included (default 3). */
+  attempts?: number;
+  /** First backoff ceiling in ms; it doubles per attempt (default 500). */
+  baseDelay?: number;
+  /** Largest backoff in ms (default 10000). */
+  maxDelay?: number;
+  /** Total time budget of the call in ms, waits and attempts included (default 60000). */
+  deadline?: number;
+}
+
+export const retryDefaults: Required<RetryOptions> = {
+  attempts: 3,
+  baseDelay: 500,
+  maxDelay: 10_000,
+  deadline: 60_000,
+};
+
+/** Transient failures: the instance is starting, rate limits, gateway errors, lost connections. */
+export function isRetryable(error: GreenApiError): boolean {
+  const { kind, status } = error;
+  return (
+    kind === "instance-starting" ||
+    kind === "rate-limited" ||
+    kind === "network" ||
+    (kind === "server" && (status === 502 || status === 503 || status === 504))
+  );
+}
+
+/** Capped exponential backoff with full jitter: a random wait in [0, min(max, base * 2^n)). */
+export function backoff(attempt: number, options: Required<RetryOptions>): number {
+  return Math.random() * Math.min(options.maxDelay, options.baseDelay * 2 ** (attempt - 1));
+}
+
+/** A Retry-After header (delay in seconds or an HTTP date) in ms, or undefined. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const text = header.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Waits `ms`, or less if `signal` aborts (the caller then checks `signal.aborted`). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done);
+  });
+}
