@@ -18,6 +18,7 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
 }
 
 const contenders = [
@@ -75,6 +76,22 @@ try {
   const busy = hits - idle;
   const byLayer = new Map<string, number>();
   const byFunction = new Map<string, number>();
+  // Node's and V8's own work, charged to the library or client line that asked for it.
+  const byCaller = new Map<string, number>();
+  const parent = new Map<number, ProfileNode>();
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n);
+  const isLibrary = (n: ProfileNode) => /^(file:|\/)/.test(n.callFrame.url);
+  for (const n of profile.nodes) {
+    const count = n.hitCount ?? 0;
+    if (count === 0 || n.callFrame.functionName === "(idle)") continue;
+    let owner: ProfileNode | undefined = nodes.get(n.id);
+    while (owner && !isLibrary(owner)) owner = parent.get(owner.id);
+    const key = owner
+      ? `${owner.callFrame.functionName || "(anonymous)"}  ${owner.callFrame.url.replace(/^.*\/(node_modules|packages|bench)\//, "")}:${owner.callFrame.lineNumber + 1}`
+      : "(no caller in a package)";
+    byCaller.set(key, (byCaller.get(key) ?? 0) + count);
+  }
   for (const n of profile.nodes) {
     const count = n.hitCount ?? 0;
     if (count === 0 || n.callFrame.functionName === "(idle)") continue;
@@ -93,6 +110,10 @@ try {
   console.log("\nself time by layer (share of busy time, µs per call):");
   for (const [where, count] of [...byLayer].sort((a, b) => b[1] - a[1])) {
     console.log(`  ${share(count)} ${micros(count)}  ${where}`);
+  }
+  console.log("\nself time plus the node/V8 work it called, by package function:");
+  for (const [fn, count] of [...byCaller].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+    console.log(`  ${share(count)} ${micros(count)}  ${fn}`);
   }
   console.log("\ntop functions by self time:");
   for (const [fn, count] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25)) {

@@ -70,6 +70,34 @@ function toJsonSchema(schema, { binaryAsAny = false } = {}) {
   return out;
 }
 
+// A 200 body is checked for its shape only: types, required fields, branches. Patterns and
+// bounds are the service's business there, and a new id form must not fail a working call.
+const SHAPE_KEYWORDS = new Set(["type", "required", "properties", "items", "anyOf", "allOf", "enum", "const"]);
+
+/** The shape of a response schema, with component refs inlined and oneOf read as anyOf. */
+function toShapeSchema(schema, depth = 0) {
+  if (typeof schema !== "object" || schema === null) return schema;
+  if (depth > 32) throw new Error("response schema too deep (recursive?) for a shape check");
+  const source = schemaAt(schema);
+  const out = {};
+  for (const [key, value] of Object.entries(source)) {
+    const name = key === "oneOf" ? "anyOf" : key;
+    if (!SHAPE_KEYWORDS.has(name)) continue;
+    if (name === "properties") {
+      out.properties = Object.fromEntries(
+        Object.entries(value).map(([prop, sub]) => [prop, toShapeSchema(sub, depth + 1)]),
+      );
+    } else if (name === "anyOf" || name === "allOf") {
+      const branches = value.map((sub) => toShapeSchema(sub, depth + 1));
+      const distinct = [...new Map(branches.map((b) => [JSON.stringify(b), b])).values()];
+      if (distinct.length === 1) Object.assign(out, distinct[0]);
+      else out[name] = distinct;
+    } else if (name === "items") out.items = toShapeSchema(value, depth + 1);
+    else out[name] = value;
+  }
+  return out;
+}
+
 function isBinary(schema) {
   return (
     schema.format === "binary" ||
@@ -169,18 +197,56 @@ const ajv = new Ajv({
   allErrors: false,
   messages: false,
   // Shared schemas become shared functions instead of being copied into every operation.
-  inlineRefs: true,
+  inlineRefs: false,
   code: { source: true, esm: true, optimize: true, formats: _`formats` },
 });
 
 const componentSchemas = spec.components?.schemas ?? {};
+const defs = toJsonSchema(componentSchemas);
+const DEF_PREFIX = `${DEFS}#/$defs/`;
+
+// Component schemas that are only a ref to another (a name of their own for an operation's
+// body), or that repeat another exactly, share its validator instead of getting a copy.
+const alias = new Map();
+const canonical = (name) => {
+  let current = name;
+  for (let hops = 0; alias.has(current); hops++) {
+    if (hops > 50) throw new Error(`reference cycle at ${name}`);
+    current = alias.get(current);
+  }
+  return current;
+};
+function rewriteRefs(node) {
+  if (typeof node !== "object" || node === null) return node;
+  for (const value of Array.isArray(node) ? node : Object.values(node)) rewriteRefs(value);
+  if (typeof node.$ref === "string" && node.$ref.startsWith(DEF_PREFIX)) {
+    node.$ref = DEF_PREFIX + canonical(node.$ref.slice(DEF_PREFIX.length));
+  }
+  return node;
+}
+for (let changed = true; changed; ) {
+  changed = false;
+  const seen = new Map();
+  for (const [name, schema] of Object.entries(defs)) {
+    if (alias.has(name)) continue;
+    rewriteRefs(schema);
+    const onlyRef = typeof schema?.$ref === "string" && Object.keys(schema).length === 1;
+    const key = JSON.stringify(schema);
+    if (onlyRef && schema.$ref.startsWith(DEF_PREFIX)) alias.set(name, schema.$ref.slice(DEF_PREFIX.length));
+    else if (seen.has(key)) alias.set(name, seen.get(key));
+    else seen.set(key, name);
+    changed ||= alias.has(name);
+  }
+}
+for (const name of alias.keys()) delete defs[name];
 const operations = [];
 const identifiers = {};
 const exportsMap = {};
 const exportByKey = new Map();
 
 /** One export per distinct schema, so operations sharing a schema share its validator. */
-function addExport(schema) {
+function addExport(input) {
+  const schema = rewriteRefs(input);
   const ref = typeof schema.$ref === "string" && Object.keys(schema).length === 1 ? schema.$ref : undefined;
   const key = ref ?? JSON.stringify(schema);
   let name = exportByKey.get(key);
@@ -229,7 +295,7 @@ for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
 
     const ok = operation.responses?.["200"] && resolve(operation.responses["200"]);
     const okJson = ok?.content?.["application/json"];
-    if (okJson?.schema) entry.response = addExport(toJsonSchema(okJson.schema));
+    if (okJson?.schema) entry.response = addExport(toShapeSchema(okJson.schema));
 
     const limit = rateLimitOf(operation);
     if (limit !== undefined) entry.rateLimit = limit;
@@ -237,8 +303,6 @@ for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
     operations.push(entry);
   }
 }
-
-const defs = toJsonSchema(componentSchemas);
 
 // Formats become code in the generated module; only ones whose meaning is written down here.
 const formatCode = {
@@ -304,9 +368,9 @@ const table = operations
   .map((entry) => {
     const fields = [
       `path: ${JSON.stringify(entry.path)}`,
-      `method: ${JSON.stringify(entry.method)}`,
+      entry.method !== "POST" && `method: ${JSON.stringify(entry.method)}`,
       entry.contentType && `contentType: ${JSON.stringify(entry.contentType)}`,
-      entry.contentType && `bodyRequired: ${entry.bodyRequired}`,
+      entry.contentType && !entry.bodyRequired && "bodyOptional: true",
       `params: v.${entry.params}`,
       entry.body && `body: v.${entry.body}`,
       entry.response && `response: v.${entry.response}`,

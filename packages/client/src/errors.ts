@@ -59,13 +59,14 @@ export const GreenApiError = GreenApiErrorBase as unknown as {
   readonly prototype: GreenApiError;
 };
 
+const KIND_OF_STATUS: Record<number, GreenApiErrorKind> = {
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not-found",
+  429: "rate-limited",
+  466: "quota-exceeded",
+};
+
 /** The kind an HTTP status means, before the body's identifier is looked at. */
-export function kindOfStatus(status: number): GreenApiErrorKind {
-  if (status === 401) return "unauthorized";
-  if (status === 403) return "forbidden";
-  if (status === 404) return "not-found";
-  if (status === 429) return "rate-limited";
-  if (status === 466) return "quota-exceeded";
-  if (status >= 500) return "server";
-  return status >= 400 ? "bad-request" : "unexpected-response";
-}
+export const kindOfStatus = (status: number): GreenApiErrorKind =>
+  KIND_OF_STATUS[status] ?? (status > 499 ? "server" : status > 399 ? "bad-request" : "unexpected-response");

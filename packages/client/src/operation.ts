@@ -14,9 +14,11 @@ export interface Validator {
 /** What the generated operations table knows about each operation. */
 export interface OperationInfo {
   readonly path: string;
-  readonly method: string;
+  /** HTTP method when not POST. */
+  readonly method?: string;
   readonly contentType?: string;
-  readonly bodyRequired?: boolean;
+  /** True when the spec lets the body be left out. */
+  readonly bodyOptional?: boolean;
   readonly params: Validator;
   readonly body?: Validator;
   readonly response?: Validator;

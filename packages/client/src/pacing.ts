@@ -2,16 +2,16 @@ import { type OperationId, operations } from "./generated/operations.js";
 import { sleep } from "./retry.js";
 
 /** Requests per second per instance for each operation, from the spec (undefined: no limit). */
-export const rateLimits: Readonly<Record<OperationId, number | undefined>> = Object.fromEntries(
-  Object.entries(operations).map(([id, info]) => [id, "rateLimit" in info ? info.rateLimit : undefined]),
-) as Record<OperationId, number | undefined>;
+export const rateLimits = Object.fromEntries(
+  Object.entries(operations).map(([id, info]) => [id, (info as { rateLimit?: number }).rateLimit]),
+) as Readonly<Record<OperationId, number | undefined>>;
 
 /**
  * Spaces the calls of each operation at least 1/limit seconds apart. One pacer per instance:
  * share it between clients (or a bulk sender) that use the same instance.
  */
 export class Pacer {
-  readonly #next = new Map<string, number>();
+  private next: Record<string, number> = {};
 
   constructor(readonly limits: Readonly<Record<string, number | undefined>> = rateLimits) {}
 
@@ -19,14 +19,13 @@ export class Pacer {
   reserve(operation: string, now = Date.now()): number {
     const perSecond = this.limits[operation];
     if (!perSecond) return 0;
-    const slot = Math.max(now, this.#next.get(operation) ?? 0);
-    this.#next.set(operation, slot + 1000 / perSecond);
+    const slot = Math.max(now, this.next[operation] ?? 0);
+    this.next[operation] = slot + 1000 / perSecond;
     return slot - now;
   }
 
   /** Resolves when `operation` may be sent (early if `signal` aborts). */
-  async wait(operation: string, signal?: AbortSignal): Promise<void> {
-    const ms = this.reserve(operation);
-    if (ms > 0) await sleep(ms, signal);
+  wait(operation: string, signal?: AbortSignal): Promise<void> {
+    return sleep(this.reserve(operation), signal);
   }
 }

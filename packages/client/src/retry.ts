@@ -20,15 +20,8 @@ export const retryDefaults: Required<RetryOptions> = {
 };
 
 /** Transient failures: the instance is starting, rate limits, gateway errors, lost connections. */
-export function isRetryable(error: GreenApiError): boolean {
-  const { kind, status } = error;
-  return (
-    kind === "instance-starting" ||
-    kind === "rate-limited" ||
-    kind === "network" ||
-    (kind === "server" && (status === 502 || status === 503 || status === 504))
-  );
-}
+export const isRetryable = ({ kind, status }: GreenApiError): boolean =>
+  /^(instance-starting|rate-limited|network)$/.test(kind) || (kind === "server" && status! > 501 && status! < 505);
 
 /** Capped exponential backoff with full jitter: a random wait in [0, min(max, base * 2^n)). */
 export function backoff(attempt: number, options: Required<RetryOptions>): number {
@@ -38,16 +31,15 @@ export function backoff(attempt: number, options: Required<RetryOptions>): numbe
 /** A Retry-After header (delay in seconds or an HTTP date) in ms, or undefined. */
 export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
   if (!header) return undefined;
-  const text = header.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const seconds = /^\s*\d+(\.\d+)?\s*$/.test(header) ? Number(header) * 1000 : undefined;
+  const date = Date.parse(header);
+  return seconds ?? (date ? Math.max(0, date - now) : undefined);
 }
 
 /** Waits `ms`, or less if `signal` aborts (the caller then checks `signal.aborted`). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
+    if (ms <= 0 || signal?.aborted) return resolve();
     const done = () => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", done);

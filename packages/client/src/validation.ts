@@ -6,63 +6,60 @@ export interface Violation {
   rule: string;
 }
 
-const fieldName = (path: string, root: string): string =>
-  path ? path.slice(1).replace(/\/(\d+)(?=\/|$)/g, "[$1]").replaceAll("/", ".") : root;
+const RULES: Record<string, string> = {
+  required: "is required",
+  additionalProperties: "is not a known field",
+  "false schema": "must not be given",
+  type: "must be of type {type}",
+  pattern: "must match {pattern}",
+  format: "must be a valid {format}",
+  uniqueItems: "must not repeat an item",
+  enum: "must be one of the allowed values",
+  const: "must be the allowed value",
+};
+const UNITS: Record<string, string> = { Length: "character", Items: "item", Properties: "field" };
 
-const join = (path: string, key: unknown) => `${path}/${String(key)}`;
-
-/** Turns ajv's first issue into words; the schema's own names and limits fill them in. */
-function describeIssue({ keyword, params, instancePath }: ValidationIssue, root: string): Violation {
-  const p = params as Record<string, string | number>;
-  const at = (path = instancePath) => fieldName(path, root);
-  const rules: Record<string, () => Violation> = {
-    required: () => ({ field: at(join(instancePath, p.missingProperty)), rule: "is required" }),
-    additionalProperties: () => ({
-      field: at(join(instancePath, p.additionalProperty)),
-      rule: "is not a known field",
-    }),
-    "false schema": () => ({ field: at(), rule: "must not be given" }),
-    type: () => ({ field: at(), rule: `must be ${/^[aeiou]/.test(String(p.type)) ? "an" : "a"} ${p.type}` }),
-    pattern: () => ({ field: at(), rule: `must match ${p.pattern}` }),
-    format: () => ({ field: at(), rule: `must be a valid ${p.format}` }),
-    minLength: () => ({ field: at(), rule: `must have at least ${p.limit} character(s)` }),
-    maxLength: () => ({ field: at(), rule: `must have at most ${p.limit} character(s)` }),
-    minItems: () => ({ field: at(), rule: `must have at least ${p.limit} item(s)` }),
-    maxItems: () => ({ field: at(), rule: `must have at most ${p.limit} item(s)` }),
-    minProperties: () => ({ field: at(), rule: `must have at least ${p.limit} field(s)` }),
-    maxProperties: () => ({ field: at(), rule: `must have at most ${p.limit} field(s)` }),
-    uniqueItems: () => ({ field: at(), rule: `must not repeat an item (items ${p.j} and ${p.i} are equal)` }),
-  };
-  const limit = p.comparison !== undefined && { field: at(), rule: `must be ${p.comparison} ${p.limit}` };
-  return rules[keyword]?.() || limit || { field: at(), rule: `fails the "${keyword}" rule` };
+/** Turns one ajv issue into words; the schema's own names and limits fill them in. */
+function say({ keyword, params, instancePath }: ValidationIssue, root: string): Violation {
+  const p = params as Record<string, unknown>;
+  const key = p.missingProperty ?? p.additionalProperty;
+  const path = key === undefined ? instancePath : `${instancePath}/${key}`;
+  const bound = /^(min|max)(Length|Items|Properties)$/.exec(keyword);
+  const rule =
+    p.comparison !== undefined
+      ? `must be ${p.comparison} ${p.limit}`
+      : bound
+        ? `must have at ${bound[1] === "min" ? "least" : "most"} ${p.limit} ${UNITS[bound[2] as string]}(s)`
+        : (RULES[keyword] ?? `fails ${keyword}`).replace(/\{(\w+)\}/, (_, name: string) => String(p[name]));
+  return { field: path.slice(1).replaceAll("/", ".") || root, rule };
 }
 
 /**
- * The violation a person should read first. For a oneOf body whose branches are picked by
- * `alternatives` (e.g. participantChatId / participantPhone), "both" and "neither" get their
- * own words, and with one given, issues that only say "the other branch did not match" go.
+ * The violation to report. For a oneOf body whose branches are picked by `alternatives`
+ * (participantChatId / participantPhone), "both" and "neither" get their own words, and with
+ * one given, issues that only say "the other branch did not match" are skipped.
  */
 export function describe(
-  issues: readonly ValidationIssue[],
+  issues: readonly ValidationIssue[] | null | undefined,
   data: unknown,
   root: string,
   alternatives?: readonly (readonly string[])[],
 ): Violation {
-  const isObject = typeof data === "object" && data !== null && !Array.isArray(data);
-  const last = issues[issues.length - 1];
-  if (alternatives && isObject && last?.keyword === "oneOf" && last.instancePath === "") {
+  const list = issues ?? [];
+  const last = list[list.length - 1];
+  if (alternatives && last?.keyword === "oneOf" && !last.instancePath && data && typeof data === "object") {
     const given = alternatives.filter((fields) => fields.some((f) => (data as Record<string, unknown>)[f] !== undefined));
-    const names = alternatives.map((fields) => fields.join(" + "));
-    if (given.length === 0) return { field: names.join(" or "), rule: "is required (give exactly one)" };
-    if (given.length > 1) return { field: names.join(" and "), rule: "must not both be given (give exactly one)" };
+    const field = alternatives.map((fields) => fields.join(" + ")).join(given.length ? " and " : " or ");
+    if (given.length !== 1) {
+      return { field, rule: given.length ? "must not both be given (give exactly one)" : "is required (give exactly one)" };
+    }
     const others = alternatives.filter((fields) => fields !== given[0]).flat();
-    const relevant = issues.find(
+    const relevant = list.find(
       ({ keyword, params, instancePath }) =>
         keyword !== "oneOf" &&
-        !(keyword === "required" && others.includes(String(params.missingProperty))) &&
-        !(keyword === "false schema" && others.some((f) => instancePath === `/${f}`)),
+        !others.includes(String(keyword === "required" ? params.missingProperty : instancePath.slice(1))),
     );
-    if (relevant) return describeIssue(relevant, root);
+    if (relevant) return say(relevant, root);
   }
-  return last ? describeIssue(issues[0] as ValidationIssue, root) : { field: root, rule: "is not valid" };
+  return list[0] ? say(list[0], root) : { field: root, rule: "is not valid" };
 }

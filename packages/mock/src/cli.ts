@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // greenspec-mock: serves the greenspec document with Prism until SIGINT or SIGTERM.
 import { parseArgs } from "node:util";
-import { bundledSpecPath, listenPrism } from "./prism-server.js";
 
 const USAGE = `Usage: greenspec-mock [--port 4010] [--host 127.0.0.1] [--spec path] [--verbose]
 
@@ -30,6 +29,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be an integer from 0 to 65535, got ${values.port}`);
   }
+  // Loaded after the flags are checked, so --help and a bad flag answer without loading Prism.
+  const { bundledSpecPath, listenPrism } = await import("./prism-server.js");
   const server = await listenPrism({
     spec: values.spec ?? bundledSpecPath(),
     port,

@@ -24,7 +24,6 @@ const INSTALL_TIMEOUT_MS = 240_000;
 const MALFORMED_JSON_BUDGET_MS = 5_000;
 
 let project = "";
-let installMs = 0;
 
 beforeAll(async () => {
   project = mkdtempSync(join(tmpdir(), "greenspec-consumer-"));
@@ -41,11 +40,27 @@ beforeAll(async () => {
     env: { ...userEnv(), SCARF_ANALYTICS: "false" },
     timeoutMs: INSTALL_TIMEOUT_MS,
   });
-  installMs = installed.ms;
-  console.log(`npm install of ${packed.length} tarballs took ${installMs} ms in ${project}`);
+  console.log(`npm install of ${packed.length} tarballs took ${installed.ms} ms in ${project}`);
   if (installed.code !== 0) throw new Error(`npm install failed:\n${installed.stderr}`);
   for (const file of ["consumer.ts", "use-installed.mjs", "load-entries.mjs"])
     copyFileSync(join(fixtures, file), join(project, file));
+  writeFileSync(
+    join(project, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        lib: ["ES2022", "DOM"],
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        strict: true,
+        noEmit: true,
+        types: [],
+        // What `tsc --init` writes; one test below turns it off to check the shipped declarations.
+        skipLibCheck: true,
+      },
+      files: ["consumer.ts"],
+    }),
+  );
 });
 
 afterAll(() => {
@@ -53,6 +68,11 @@ afterAll(() => {
 });
 
 const inProject = (file: string) => join(project, "node_modules", file);
+const runTsc = (extra: string[]) =>
+  run(process.execPath, [inProject("typescript/bin/tsc"), "-p", ".", ...extra], {
+    cwd: project,
+    timeoutMs: 120_000,
+  });
 
 describe("a fresh project that installed the packed tarballs with npm", () => {
   it("installed each package from its tarball, not linked from the workspace", () => {
@@ -64,27 +84,13 @@ describe("a fresh project that installed the packed tarballs with npm", () => {
   });
 
   it("type-checks a file that uses the client, rejecting both participant fields and an unknown key", async () => {
-    writeFileSync(
-      join(project, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          target: "ES2022",
-          lib: ["ES2022", "DOM"],
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          strict: true,
-          noEmit: true,
-          types: [],
-          // Check the shipped declarations too, not only the file that uses them.
-          skipLibCheck: false,
-        },
-        files: ["consumer.ts"],
-      }),
-    );
-    const tsc = await run(process.execPath, [inProject("typescript/bin/tsc"), "-p", "."], {
-      cwd: project,
-      timeoutMs: 120_000,
-    });
+    const tsc = await runTsc([]);
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.code).toBe(0);
+  });
+
+  it("ships declarations that type-check for a user who sets skipLibCheck: false", async () => {
+    const tsc = await runTsc(["--skipLibCheck", "false"]);
     expect(tsc.stdout + tsc.stderr).toBe("");
     expect(tsc.code).toBe(0);
   });

@@ -1,0 +1,213 @@
+import { GreenApiError } from "./errors.js";
+import { operations } from "./generated/operations.js";
+import type { Validator } from "./operation.js";
+import { rateLimits } from "./pacing.js";
+import type { CallOptions, GreenApi, RequestBody } from "./types.js";
+import { describe } from "./validation.js";
+
+const OPERATION = "addGroupParticipant";
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** One person to add: the single call's body without the group (chat id or phone). */
+export type ParticipantInput = DistributiveOmit<RequestBody<typeof OPERATION>, "groupId">;
+
+export interface AddGroupParticipantsInput {
+  groupId: RequestBody<typeof OPERATION>["groupId"];
+  participants: readonly ParticipantInput[];
+}
+
+export interface BulkProgress {
+  /** Entries with an outcome so far (sent and answered, failed, or resolved locally). */
+  done: number;
+  /** Entries in the input. */
+  total: number;
+}
+
+export interface AddGroupParticipantsOptions extends Omit<CallOptions, "signal"> {
+  /** Told after each entry gets its outcome; a throw from it is ignored. */
+  onProgress?: (progress: BulkProgress) => void;
+  /** Stops at once: entries not yet sent come back as `not-attempted`. */
+  signal?: AbortSignal;
+  /** Calls in flight at most (default: the operation's requests per second). */
+  concurrency?: number;
+}
+
+/** What happened to one entry of the input, at the same index. */
+export type ParticipantOutcome =
+  | { participant: ParticipantInput; status: "added"; added: true }
+  /** The service answered `false`: not an admin, not in contacts, or already a member. */
+  | { participant: ParticipantInput; status: "not-added"; added: false }
+  | { participant: ParticipantInput; status: "failed"; error: GreenApiError }
+  /** The same person as an earlier entry (by chat id or phone): not sent again. */
+  | { participant: ParticipantInput; status: "duplicate"; duplicateOf: number }
+  /** Never sent: the signal stopped the run first. */
+  | { participant: ParticipantInput; status: "not-attempted" };
+
+export interface AddGroupParticipantsResult {
+  results: ParticipantOutcome[];
+  counts: {
+    added: number;
+    notAdded: number;
+    failed: number;
+    duplicates: number;
+    notAttempted: number;
+  };
+}
+
+export interface BulkMethods {
+  /**
+   * Adds many people to a group, one `addGroupParticipant` call each, always paced to the
+   * operation's documented rate limit and retried by the client's retry policy. One failure
+   * never stops the others; the result has one outcome per input, in input order.
+   */
+  addGroupParticipants(
+    input: AddGroupParticipantsInput,
+    options?: AddGroupParticipantsOptions,
+  ): Promise<AddGroupParticipantsResult>;
+}
+
+/**
+ * The bulk method over a paced client: `paced` is the client itself when it paces, or a
+ * factory of a paced twin (made once, on first use) when it does not.
+ */
+export function bulkMethods(paced: GreenApi | (() => GreenApi)): BulkMethods {
+  let api: GreenApi | undefined;
+  const client = () => {
+    api ??= typeof paced === "function" ? paced() : paced;
+    return api;
+  };
+  return {
+    addGroupParticipants: (input, options) => addGroupParticipants(client(), input, options),
+  };
+}
+
+/** Who an entry is, so `79001234568@c.us` and the phone 79001234568 are one person. */
+function personKey(participant: Record<string, unknown>): string {
+  const [phoneField, chatIdField] = operations[OPERATION].phoneAlias;
+  const phone = participant[phoneField];
+  if (phone !== undefined) return `phone:${String(phone)}`;
+  const chatId = String(participant[chatIdField]).trim().toLowerCase();
+  // A personal chat id is the phone followed by @c.us, as the client's phoneMode also builds it.
+  const digits = /^(\d+)@c\.us$/.exec(chatId)?.[1];
+  return digits ? `phone:${digits}` : `chat:${chatId}`;
+}
+
+function validationError(field: string, rule: string): GreenApiError {
+  return new GreenApiError(`${OPERATION}: ${field} ${rule}`, {
+    kind: "validation",
+    field,
+    rule,
+    operation: OPERATION,
+    attempts: 0,
+  });
+}
+
+async function addGroupParticipants(
+  api: GreenApi,
+  input: AddGroupParticipantsInput,
+  options: AddGroupParticipantsOptions = {},
+): Promise<AddGroupParticipantsResult> {
+  const { onProgress, signal, concurrency, ...callOptions } = options;
+  const { groupId, participants } = input;
+  const check: Validator = operations[OPERATION].body;
+  const total = participants.length;
+  const results: (ParticipantOutcome | undefined)[] = new Array(total).fill(undefined);
+  const bodies = new Map<number, RequestBody<typeof OPERATION>>();
+  const firstSeen = new Map<string, number>();
+
+  // Local outcomes first: invalid entries and repeats are settled without a request.
+  participants.forEach((participant, index) => {
+    const record = participant as unknown;
+    if (record === null || typeof record !== "object" || Array.isArray(record)) {
+      const error = validationError(`participants[${index}]`, "must be an object");
+      results[index] = { participant, status: "failed", error };
+      return;
+    }
+    const body = { ...(record as Record<string, unknown>), groupId };
+    if (!check(body)) {
+      const { alternatives } = operations[OPERATION];
+      const { field, rule } = describe(check.errors ?? [], body, "body", alternatives);
+      // The group is shared by every entry: a bad one fails the whole call, before any request.
+      if (field === "groupId") throw validationError(field, rule);
+      results[index] = { participant, status: "failed", error: validationError(field, rule) };
+      return;
+    }
+    const key = personKey(record as Record<string, unknown>);
+    const earlier = firstSeen.get(key);
+    if (earlier !== undefined) {
+      results[index] = { participant, status: "duplicate", duplicateOf: earlier };
+      return;
+    }
+    firstSeen.set(key, index);
+    bodies.set(index, body as RequestBody<typeof OPERATION>);
+  });
+
+  let done = total - bodies.size;
+  const report = () => {
+    try {
+      onProgress?.({ done, total });
+    } catch {
+      // A progress display that throws must not cost anyone their place in the group.
+    }
+  };
+  report();
+
+  const queue = [...bodies.keys()];
+  let next = 0;
+  const send = async () => {
+    for (;;) {
+      if (signal?.aborted) return;
+      const index = queue[next++];
+      if (index === undefined) return;
+      const participant = participants[index] as ParticipantInput;
+      const body = bodies.get(index) as RequestBody<typeof OPERATION>;
+      try {
+        const answer = await api[OPERATION](body as never, {
+          ...callOptions,
+          ...(signal ? { signal } : {}),
+        });
+        results[index] = answer.addParticipant
+          ? { participant, status: "added", added: true }
+          : { participant, status: "not-added", added: false };
+      } catch (thrown) {
+        const error = asGreenApiError(thrown);
+        // Stopped before its request left: nothing happened to this person.
+        if (error.kind === "aborted" && error.attempts === 0) continue;
+        results[index] = { participant, status: "failed", error };
+      }
+      done++;
+      report();
+    }
+  };
+  const workers = Math.max(1, Math.min(concurrency ?? rateLimits[OPERATION] ?? 1, queue.length));
+  await Promise.all(Array.from({ length: workers }, send));
+
+  const settled = results.map(
+    (outcome, index): ParticipantOutcome =>
+      outcome ?? { participant: participants[index] as ParticipantInput, status: "not-attempted" },
+  );
+  const count = (status: ParticipantOutcome["status"]) =>
+    settled.filter((outcome) => outcome.status === status).length;
+  return {
+    results: settled,
+    counts: {
+      added: count("added"),
+      notAdded: count("not-added"),
+      failed: count("failed"),
+      duplicates: count("duplicate"),
+      notAttempted: count("not-attempted"),
+    },
+  };
+}
+
+/** The client only throws GreenApiError; anything else is a bug, kept as the cause. */
+function asGreenApiError(thrown: unknown): GreenApiError {
+  if (thrown instanceof GreenApiError) return thrown;
+  const cause = thrown instanceof Error ? thrown : new Error(String(thrown));
+  return new GreenApiError(
+    `${OPERATION}: ${cause.message}`,
+    { kind: "network", url: "", operation: OPERATION, attempts: 1 },
+    cause,
+  );
+}
