@@ -7,8 +7,8 @@ export interface BundleSize {
   entry: string;
   minifiedBytes: number;
   gzipBytes: number;
-  /** The biggest inputs of the minified output, largest first (bytes of output each). */
-  topInputs: { path: string; bytes: number }[];
+  /** Every input of the minified output, largest first (bytes of output each). */
+  inputs: { path: string; bytes: number }[];
 }
 
 export const ENTRIES = {
@@ -38,14 +38,13 @@ export async function measureBundle(name: EntryName): Promise<BundleSize> {
   const output = result.outputFiles[0];
   if (!output) throw new Error(`esbuild wrote nothing for ${name}`);
   const meta = Object.values(result.metafile.outputs)[0];
-  const topInputs = Object.entries(meta?.inputs ?? {})
+  const inputs = Object.entries(meta?.inputs ?? {})
     .map(([path, { bytesInOutput }]) => ({ path, bytes: bytesInOutput }))
-    .sort((a, b) => b.bytes - a.bytes)
-    .slice(0, 8);
+    .sort((a, b) => b.bytes - a.bytes);
   return {
     entry: name,
     minifiedBytes: output.contents.byteLength,
     gzipBytes: gzipSync(output.contents, { level: 9 }).byteLength,
-    topInputs,
+    inputs,
   };
 }

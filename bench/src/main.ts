@@ -1,5 +1,6 @@
 // `pnpm bench`: every measurement with fixed counts and a fixed seed, one table on stdout, and
 // the same table with the machine and the targets in BENCHMARKS.md at the repo root.
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startMock } from "@greenspec/mock";
@@ -181,13 +182,16 @@ const overheadContenders: Contender[] = [
     const ok = size.gzipBytes <= TARGETS.bundleGzipMaxBytes && size.gzipBytes < quarter;
     if (isGreen) {
       verdict(
-        `Bundle at most ${TARGETS.bundleGzipMaxBytes} B gzip: ${size.gzipBytes <= TARGETS.bundleGzipMaxBytes ? "met" : "MISSED"} at ${size.gzipBytes} B (${TARGETS.bundleGzipMaxBytes - size.gzipBytes} B of room).`,
+        `Bundle at most ${TARGETS.bundleGzipMaxBytes} B gzip: ${size.gzipBytes <= TARGETS.bundleGzipMaxBytes ? "met" : "MISSED"} at ${size.gzipBytes} B (${size.gzipBytes <= TARGETS.bundleGzipMaxBytes ? `${TARGETS.bundleGzipMaxBytes - size.gzipBytes} B to spare` : `${size.gzipBytes - TARGETS.bundleGzipMaxBytes} B over`}).`,
       );
       verdict(
         `Bundle under a quarter of the official SDK (${quarter} B of about ${TARGETS.officialSdkGzipBytes} B, cited): ${size.gzipBytes < quarter ? "met" : "MISSED"} at ${ratio(size.gzipBytes / TARGETS.officialSdkGzipBytes)} of it.`,
       );
       log(
-        `  greenspec bundle, biggest inputs: ${size.topInputs.map((i) => `${i.path} ${i.bytes} B`).join(", ")}`,
+        `  greenspec bundle, biggest inputs: ${size.inputs
+          .slice(0, 8)
+          .map((i) => `${i.path} ${i.bytes} B`)
+          .join(", ")}`,
       );
     }
     rows.push({
@@ -266,7 +270,18 @@ for (const line of verdicts) console.log(`- ${line}`);
 if (missingGreenspec) console.log(`- greenspec was not measured: ${missingGreenspec}`);
 console.log(`\n(${elapsed.toFixed(0)} s; BENCHMARKS.md written)`);
 
-writeFileSync(join(REPO_ROOT, "BENCHMARKS.md"), renderMarkdown());
+const benchmarksFile = join(REPO_ROOT, "BENCHMARKS.md");
+writeFileSync(benchmarksFile, renderMarkdown());
+// The repo's one formatter aligns markdown tables; `pnpm test` runs `biome ci` over this file too.
+const formatted = spawnSync(
+  join(REPO_ROOT, "node_modules/.bin/biome"),
+  ["format", "--write", benchmarksFile],
+  {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+  },
+);
+if (formatted.status !== 0) log(`biome could not format BENCHMARKS.md: ${formatted.stderr}`);
 
 function renderMarkdown(): string {
   const c = CONFIG;

@@ -32,7 +32,8 @@ const contenders = [
 const name = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? greenspec.name;
 const loopback = process.argv.includes("--loopback");
 const contender: Contender | undefined = contenders.find((c) => c.name === name);
-if (!contender) throw new Error(`no contender "${name}"; one of: ${contenders.map((c) => c.name).join(", ")}`);
+if (!contender)
+  throw new Error(`no contender "${name}"; one of: ${contenders.map((c) => c.name).join(", ")}`);
 
 const WARMUP = 2_000;
 const CALLS = loopback ? 5_000 : 20_000;
@@ -103,7 +104,8 @@ try {
   }
   const perCall = (elapsed * 1000) / CALLS;
   const share = (count: number) => `${((count / busy) * 100).toFixed(1).padStart(5)}%`;
-  const micros = (count: number) => `${((count / busy) * perCall * (busy / hits)).toFixed(1).padStart(6)} µs`;
+  const micros = (count: number) =>
+    `${((count / busy) * perCall * (busy / hits)).toFixed(1).padStart(6)} µs`;
   console.log(
     `${contender.name}, ${loopback ? "loopback server" : "stub fetch"}: ${CALLS} calls, ${perCall.toFixed(1)} µs per call wall, ${((idle / hits) * 100).toFixed(0)}% idle`,
   );

@@ -1,7 +1,16 @@
 // Builds the reference site into dist/: one self-contained Redoc page per language, rendered
 // from the bundled spec, that loads nothing from outside the machine it is served from.
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -15,7 +24,9 @@ const redoclyCli = createRequire(import.meta.url).resolve("@redocly/cli/bin/cli.
 const started = performance.now();
 
 if (!existsSync(specFile)) {
-  console.error(`no bundled spec at ${specFile}: run \`pnpm --filter @greenspec/spec build\` first`);
+  console.error(
+    `no bundled spec at ${specFile}: run \`pnpm --filter @greenspec/spec build\` first`,
+  );
   process.exit(1);
 }
 const spec = loadSpec();
@@ -64,7 +75,9 @@ try {
 /** The root page: sends readers to the default language and links every language. */
 function rootPage() {
   const [first] = LANGUAGES;
-  const links = LANGUAGES.map(({ code, label }) => `<li><a href="${code}/" hreflang="${code}">${label}</a></li>`);
+  const links = LANGUAGES.map(
+    ({ code, label }) => `<li><a href="${code}/" hreflang="${code}">${label}</a></li>`,
+  );
   return `<!DOCTYPE html>
 <html lang="${first?.code}">
 <head>

@@ -3,12 +3,20 @@
 import { stringify } from "yaml";
 import { fingerprint } from "../src/prose.mjs";
 import { loadSpec } from "../src/site.mjs";
-import { auditTranslations, describeAudit, isComplete, loadTranslations } from "../src/translation.mjs";
+import {
+  auditTranslations,
+  describeAudit,
+  isComplete,
+  loadTranslations,
+} from "../src/translation.mjs";
 
 const audit = auditTranslations(loadSpec(), loadTranslations());
 if (process.argv.includes("--skeleton")) {
   for (const entry of [...audit.missing, ...audit.outdated]) {
-    const comment = entry.text.trimEnd().split("\n").map((line) => `# ${line}`);
+    const comment = entry.text
+      .trimEnd()
+      .split("\n")
+      .map((line) => `# ${line}`);
     const yaml = stringify({ [entry.key]: { source: fingerprint(entry.text), ru: "" } });
     console.log(`${comment.join("\n")}\n${yaml}`);
   }

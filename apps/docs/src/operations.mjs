@@ -22,7 +22,8 @@ export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", 
 export function resolve(spec, node) {
   let current = node;
   for (let hops = 0; current && typeof current.$ref === "string"; hops++) {
-    if (hops > 20 || !current.$ref.startsWith("#")) throw new Error(`cannot follow ${current.$ref}`);
+    if (hops > 20 || !current.$ref.startsWith("#"))
+      throw new Error(`cannot follow ${current.$ref}`);
     current = getAt(spec, current.$ref.slice(1));
   }
   return current;

@@ -85,7 +85,9 @@ export function collectProse(spec) {
 export function proseKey(spec, pointer) {
   const [first, path, method, ...rest] = parsePointer(pointer);
   if (first !== "paths" || path === undefined || method === undefined) return pointer;
-  const paths = /** @type {{ paths?: Record<string, Record<string, { operationId?: unknown }>> }} */ (spec).paths;
+  const paths =
+    /** @type {{ paths?: Record<string, Record<string, { operationId?: unknown }>> }} */ (spec)
+      .paths;
   const operationId = paths?.[path]?.[method]?.operationId;
   if (typeof operationId !== "string") return pointer;
   return `@${operationId}${rest.map((token) => `/${escapeToken(token)}`).join("")}`;
@@ -99,7 +101,7 @@ export function proseKey(spec, pointer) {
  */
 function walk(node, pointer, isNameMap, entries) {
   if (Array.isArray(node)) {
-    node.forEach((item, index) => walk(item, `${pointer}/${index}`, false, entries));
+    for (const [index, item] of node.entries()) walk(item, `${pointer}/${index}`, false, entries);
     return;
   }
   if (node === null || typeof node !== "object") return;

@@ -1,6 +1,12 @@
 // Writes the x-codeSamples of every operation from the operation itself: its path, its first
 // request example and its success schema. Nothing here names an operation or a field.
-import { defaultServerUrl, firstRequestExample, listOperations, resolve, successSchema } from "./operations.mjs";
+import {
+  defaultServerUrl,
+  firstRequestExample,
+  listOperations,
+  resolve,
+  successSchema,
+} from "./operations.mjs";
 
 /** Placeholders for the credentials: the reader fills in their own. */
 export const PLACEHOLDERS = { idInstance: "{{idInstance}}", apiTokenInstance: "YOUR_TOKEN" };
@@ -59,8 +65,11 @@ export function codeSamples(spec, { path, method, operationId, operation }) {
 function fillPath(spec, path, operation) {
   const parameters = (operation.parameters ?? []).map((/** @type {Json} */ p) => resolve(spec, p));
   return path.replace(/\{([^}]+)\}/g, (match, name) => {
-    if (Object.hasOwn(PLACEHOLDERS, name)) return PLACEHOLDERS[/** @type {keyof PLACEHOLDERS} */ (name)];
-    const parameter = parameters.find((/** @type {Json} */ p) => p.in === "path" && p.name === name);
+    if (Object.hasOwn(PLACEHOLDERS, name))
+      return PLACEHOLDERS[/** @type {keyof PLACEHOLDERS} */ (name)];
+    const parameter = parameters.find(
+      (/** @type {Json} */ p) => p.in === "path" && p.name === name,
+    );
     const example = parameter?.example ?? parameter?.schema?.examples?.[0];
     return example === undefined ? match : encodeURIComponent(String(example));
   });
@@ -79,11 +88,14 @@ function formParts({ media, schema, value }) {
       property.contentMediaType !== undefined ||
       property.contentEncoding !== undefined;
     if (!binary) return { name, value: partValue };
-    const contentType = String(
-      media.encoding?.[name]?.contentType ?? property.contentMediaType ?? "application/octet-stream",
-    )
-      .split(",")[0]
-      ?.trim() ?? "application/octet-stream";
+    const contentType =
+      String(
+        media.encoding?.[name]?.contentType ??
+          property.contentMediaType ??
+          "application/octet-stream",
+      )
+        .split(",")[0]
+        ?.trim() ?? "application/octet-stream";
     return { name, file: { fileName: `${name}${extensionOf(contentType)}`, contentType } };
   });
 }
@@ -104,8 +116,10 @@ function extensionOf(contentType) {
  */
 function typescriptSample(spec, operationId, operation, body, parts) {
   const schema = successSchema(spec, operation);
-  const required = schema?.type === "object" && !schema.oneOf && !schema.anyOf ? (schema.required ?? []) : [];
-  const target = required.length > 0 && required.length <= 3 ? `{ ${required.join(", ")} }` : "result";
+  const required =
+    schema?.type === "object" && !schema.oneOf && !schema.anyOf ? (schema.required ?? []) : [];
+  const target =
+    required.length > 0 && required.length <= 3 ? `{ ${required.join(", ")} }` : "result";
   const printed = required.length > 0 && required.length <= 3 ? required.join(", ") : "result";
   const imports = [];
   let argument;
@@ -200,7 +214,10 @@ function pythonSample(method, url, mediaType, body, parts) {
     body === undefined
       ? [`response = requests.${method}(url, timeout=30)`]
       : mediaType === "application/json"
-        ? [`payload = ${pyLiteral(body, 0)}`, `response = requests.${method}(url, json=payload, timeout=30)`]
+        ? [
+            `payload = ${pyLiteral(body, 0)}`,
+            `response = requests.${method}(url, json=payload, timeout=30)`,
+          ]
         : [`response = requests.${method}(url, data=${pyLiteral(body, 0)}, timeout=30)`];
   return [...head, ...send, ...tail].join("\n");
 }

@@ -2,6 +2,7 @@
 // for, the guide of that language, and code samples for every operation.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { withoutImpliedForbiddenProperties } from "./display.mjs";
 import { defaultServerUrl, firstRequestExample, listOperations, resolve } from "./operations.mjs";
 import { SAMPLE_LANGUAGES, withCodeSamples } from "./samples.mjs";
 import { loadTranslations, translateSpec } from "./translation.mjs";
@@ -34,7 +35,8 @@ export function guideFile(code) {
 export function renderGuide(spec, code) {
   const facts = guideFacts(spec);
   return readFileSync(guideFile(code), "utf8").replace(/\[\[(\w+)\]\]/g, (_match, name) => {
-    if (!Object.hasOwn(facts, name)) throw new Error(`guide/${code}.md names an unknown fact [[${name}]]`);
+    if (!Object.hasOwn(facts, name))
+      throw new Error(`guide/${code}.md names an unknown fact [[${name}]]`);
     return facts[/** @type {keyof typeof facts} */ (name)];
   });
 }
@@ -54,7 +56,9 @@ export function guideFacts(spec) {
   }
   const phoneField = "participantPhone";
   const phoneOperations = listOperations(spec)
-    .filter(({ operation }) => mentionsProperty(spec, firstRequestExample(spec, operation)?.schema, phoneField))
+    .filter(({ operation }) =>
+      mentionsProperty(spec, firstRequestExample(spec, operation)?.schema, phoneField),
+    )
     .map(({ operationId }) => `\`${operationId}\``);
   return {
     apiUrl: defaultServerUrl(spec),
@@ -81,13 +85,15 @@ function mentionsProperty(spec, schema, name) {
   const own = resolved.properties?.[name];
   if (own !== undefined && own !== false) return true;
   return ["oneOf", "anyOf", "allOf"].some((key) =>
-    (resolved[key] ?? []).some((/** @type {Json} */ branch) => mentionsProperty(spec, branch, name)),
+    (resolved[key] ?? []).some((/** @type {Json} */ branch) =>
+      mentionsProperty(spec, branch, name),
+    ),
   );
 }
 
 /**
  * The document Redoc renders for one language: translated prose, the guide placed before the
- * description's first section, and code samples on every operation.
+ * description's first section, code samples on every operation, and the display fixes.
  * @param {Json} spec
  * @param {string} code
  */
@@ -101,7 +107,7 @@ export function localizedSpec(spec, code) {
     firstSection < 0
       ? `${description}\n\n${guide}`
       : `${description.slice(0, firstSection)}${guide}${description.slice(firstSection)}`;
-  return withCodeSamples(localized);
+  return withCodeSamples(withoutImpliedForbiddenProperties(localized));
 }
 
 /** Redoc's options, derived from what the build injects. */
@@ -109,7 +115,10 @@ export function redocOptions() {
   return {
     codeSamples: {
       // Payload shows the JSON body of whichever request example the reader picks.
-      languages: [...SAMPLE_LANGUAGES.map(({ lang, label }) => ({ lang, label })), { lang: "Payload" }],
+      languages: [
+        ...SAMPLE_LANGUAGES.map(({ lang, label }) => ({ lang, label })),
+        { lang: "Payload" },
+      ],
     },
     downloadUrls: [
       { title: "OpenAPI (YAML)", url: "../openapi.yaml" },

@@ -33,7 +33,8 @@ export function startStaticServer({ root, port = 0, host = "127.0.0.1" }) {
     }
     const file = normalize(join(base, decoded));
     if (!file.startsWith(base) && file !== normalize(root)) return answer(res, 403, "forbidden");
-    if (req.method !== "GET" && req.method !== "HEAD") return answer(res, 405, "method not allowed");
+    if (req.method !== "GET" && req.method !== "HEAD")
+      return answer(res, 405, "method not allowed");
     let target = file;
     let stats = statOrUndefined(target);
     if (stats?.isDirectory()) {

@@ -85,11 +85,13 @@ export function isComplete(audit) {
 export function describeAudit(audit) {
   return [
     ...audit.missing.map(
-      (entry) => `missing  ${entry.key} (source ${fingerprint(entry.text)}): ${oneLine(entry.text)}`,
+      (entry) =>
+        `missing  ${entry.key} (source ${fingerprint(entry.text)}): ${oneLine(entry.text)}`,
     ),
     ...audit.stale.map((key) => `stale    ${key}: addresses no text of the spec`),
     ...audit.outdated.map(
-      (entry) => `outdated ${entry.key} (source now ${fingerprint(entry.text)}): ${oneLine(entry.text)}`,
+      (entry) =>
+        `outdated ${entry.key} (source now ${fingerprint(entry.text)}): ${oneLine(entry.text)}`,
     ),
     ...audit.invalid.map(({ key, reason }) => `invalid  ${key}: ${reason}`),
   ].join("\n");

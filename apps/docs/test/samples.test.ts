@@ -2,12 +2,13 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startMock, type Mock } from "@greenspec/mock";
+import { type Mock, startMock } from "@greenspec/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultServerUrl, firstRequestExample, listOperations } from "../src/operations.mjs";
 import { PLACEHOLDERS, SAMPLE_LANGUAGES } from "../src/samples.mjs";
 import { LANGUAGES, loadSpec, localizedSpec } from "../src/site.mjs";
 import { builtDefinition } from "./built-pages.js";
+import { operationNamed } from "./spec-helpers.js";
 import { typeCheck } from "./typecheck.js";
 
 const spec = loadSpec();
@@ -17,7 +18,8 @@ const builtOperations = listOperations(built);
 
 type Sample = { lang: string; label: string; source: string };
 const samplesOf = (operationId: string): Sample[] =>
-  builtOperations.find((entry) => entry.operationId === operationId)?.operation["x-codeSamples"] ?? [];
+  builtOperations.find((entry) => entry.operationId === operationId)?.operation["x-codeSamples"] ??
+  [];
 const sampleOf = (operationId: string, lang: string): string => {
   const sample = samplesOf(operationId).find((candidate) => candidate.lang === lang);
   if (!sample) throw new Error(`${operationId} has no ${lang} sample`);
@@ -29,7 +31,9 @@ describe("code samples", () => {
     "%s has a sample in every configured language, with placeholder credentials",
     (operationId) => {
       const samples = samplesOf(operationId);
-      expect(samples.map((sample) => sample.lang)).toEqual(SAMPLE_LANGUAGES.map(({ lang }) => lang));
+      expect(samples.map((sample) => sample.lang)).toEqual(
+        SAMPLE_LANGUAGES.map(({ lang }) => lang),
+      );
       for (const { source } of samples) {
         expect(source).toContain(PLACEHOLDERS.idInstance);
         expect(source).toContain(PLACEHOLDERS.apiTokenInstance);
@@ -49,7 +53,7 @@ describe("code samples", () => {
   it.each(operations.map((entry) => entry.operationId))(
     "%s's curl sample sends the operation's first request example",
     (operationId) => {
-      const { operation } = operations.find((entry) => entry.operationId === operationId)!;
+      const { operation } = operationNamed(spec, operationId);
       const request = firstRequestExample(spec, operation);
       const curl = sampleOf(operationId, "curl");
       if (request?.mediaType === "application/json") {
@@ -57,7 +61,8 @@ describe("code samples", () => {
         expect(JSON.parse(body ?? "null")).toEqual(request.value);
       } else if (request?.mediaType === "multipart/form-data") {
         expect(curl).not.toContain("--data");
-        for (const name of Object.keys(request.value)) expect(curl).toMatch(new RegExp(`-F '${name}=`));
+        for (const name of Object.keys(request.value))
+          expect(curl).toMatch(new RegExp(`-F '${name}=`));
       }
     },
   );
@@ -84,7 +89,8 @@ describe("TypeScript samples against the real client types", () => {
 
   it("every operation's sample and every guide snippet compiles", () => {
     const snippets: Record<string, string> = {};
-    for (const { operationId } of operations) snippets[operationId] = sampleOf(operationId, "TypeScript");
+    for (const { operationId } of operations)
+      snippets[operationId] = sampleOf(operationId, "TypeScript");
     for (const { code } of LANGUAGES) {
       const found = guideSnippets(code);
       expect(found.length, `guide/${code}.md has TypeScript snippets`).toBeGreaterThan(0);
@@ -93,14 +99,19 @@ describe("TypeScript samples against the real client types", () => {
       });
     }
     const diagnostics = typeCheck(snippets);
-    expect(diagnostics).toEqual(Object.fromEntries(Object.keys(diagnostics).map((name) => [name, []])));
+    expect(diagnostics).toEqual(
+      Object.fromEntries(Object.keys(diagnostics).map((name) => [name, []])),
+    );
   });
 
   it("fails a sample that misspells a field, adds an unknown one or calls an unknown method", () => {
     const source = sampleOf("addGroupParticipant", "TypeScript");
     const diagnostics = typeCheck({
       misspelled: source.replace("participantChatId:", "participantChatID:"),
-      extra: source.replace("participantChatId:", "participantPhone: 79001234568,\n  participantChatId:"),
+      extra: source.replace(
+        "participantChatId:",
+        "participantPhone: 79001234568,\n  participantChatId:",
+      ),
       unknownMethod: source.replace("api.addGroupParticipant(", "api.addGroupMember("),
     });
     expect(diagnostics.misspelled?.join("\n")).toContain("participantChatID");
@@ -128,20 +139,33 @@ describe("curl and Python samples against the contract mock", () => {
 
   /** The sample as a reader would run it: their instance number, pointed at the mock. */
   const runnable = (source: string) =>
-    source.replaceAll(PLACEHOLDERS.idInstance, idInstance).replaceAll(defaultServerUrl(spec), mock.url);
+    source
+      .replaceAll(PLACEHOLDERS.idInstance, idInstance)
+      .replaceAll(defaultServerUrl(spec), mock.url);
 
-  it.each(operations.map((entry) => entry.operationId))("%s's curl sample gets a 200", (operationId) => {
-    const script = `${runnable(sampleOf(operationId, "curl")).trimEnd()} --silent --show-error --fail-with-body --max-time 20`;
-    const output = execFileSync("sh", ["-c", script], { cwd: workDir, encoding: "utf8", timeout: 30_000 });
-    expect(() => JSON.parse(output)).not.toThrow();
-  });
+  it.each(operations.map((entry) => entry.operationId))(
+    "%s's curl sample gets a 200",
+    (operationId) => {
+      const script = `${runnable(sampleOf(operationId, "curl")).trimEnd()} --silent --show-error --fail-with-body --max-time 20`;
+      const output = execFileSync("sh", ["-c", script], {
+        cwd: workDir,
+        encoding: "utf8",
+        timeout: 30_000,
+      });
+      expect(() => JSON.parse(output)).not.toThrow();
+    },
+  );
 
   it.skipIf(!hasPython).each(operations.map((entry) => entry.operationId))(
     "%s's Python sample gets a 200 (needs python3 with requests)",
     (operationId) => {
       const script = join(workDir, `${operationId}.py`);
       writeFileSync(script, runnable(sampleOf(operationId, "Python")));
-      const result = spawnSync("python3", [script], { cwd: workDir, encoding: "utf8", timeout: 30_000 });
+      const result = spawnSync("python3", [script], {
+        cwd: workDir,
+        encoding: "utf8",
+        timeout: 30_000,
+      });
       expect(result.stderr).toBe("");
       expect(result.status).toBe(0);
     },

@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parsePointer } from "../src/pointer.mjs";
 import { collectProse, fingerprint } from "../src/prose.mjs";
-import { LANGUAGES, loadSpec } from "../src/site.mjs";
+import { guideFile, LANGUAGES, loadSpec } from "../src/site.mjs";
 import {
   auditTranslations,
   describeAudit,
@@ -9,6 +10,7 @@ import {
   translateSpec,
 } from "../src/translation.mjs";
 import { builtDefinition } from "./built-pages.js";
+import { guideSections, type Json } from "./spec-helpers.js";
 
 const fixture = {
   openapi: "3.1.0",
@@ -92,7 +94,10 @@ describe("auditing translations", () => {
   it("refuses a translation that drops a code span or is not Russian", () => {
     const audit = auditTranslations(
       fixture,
-      fixtureTranslations({ "/info/description": "Всё о питомцах.", "/tags/0/description": "Pets" }),
+      fixtureTranslations({
+        "/info/description": "Всё о питомцах.",
+        "/tags/0/description": "Pets",
+      }),
     );
     expect(audit.invalid.map(({ key, reason }) => `${key}: ${reason.split(":")[0]}`)).toEqual([
       "/info/description: code spans differ",
@@ -108,13 +113,14 @@ describe("the Russian prose of the greenspec document", () => {
   });
 });
 
-/** Everything but prose and the injected guide: what must be the same in every language. */
-function structureOf(definition: Record<string, any>) {
+/** Everything but prose: what must be the same in every language. Tag names are ids, kept. */
+function structureOf(definition: Json) {
   const copy = structuredClone(definition);
   for (const entry of collectProse(definition)) {
+    if (entry.displayName) continue;
     const tokens = parsePointer(entry.pointer);
     const key = tokens.pop() as string;
-    let parent: any = copy;
+    let parent: Json = copy;
     for (const token of tokens) parent = parent[token];
     parent[key] = "<prose>";
   }
@@ -122,14 +128,19 @@ function structureOf(definition: Record<string, any>) {
   return copy;
 }
 
-function inventory(definition: Record<string, any>) {
+function inventory(definition: Json) {
   const lines: string[] = [];
   const walk = (node: unknown, path: string) => {
-    if (Array.isArray(node)) node.forEach((item, index) => walk(item, `${path}/${index}`));
-    else if (node && typeof node === "object") {
+    if (Array.isArray(node)) {
+      for (const [index, item] of node.entries()) walk(item, `${path}/${index}`);
+    } else if (node && typeof node === "object") {
       for (const [key, value] of Object.entries(node)) {
         const here = `${path}/${key}`;
-        if (["paths", "responses", "properties", "examples", "parameters", "content"].some((k) => path.endsWith(`/${k}`))) {
+        if (
+          ["paths", "responses", "properties", "examples", "parameters", "content"].some((k) =>
+            path.endsWith(`/${k}`),
+          )
+        ) {
           lines.push(here);
         }
         walk(value, here);
@@ -155,11 +166,32 @@ describe.each(LANGUAGES.slice(1).map((language) => language.code))("the built %s
     const translations = loadTranslations();
     for (const entry of collectProse(spec)) {
       const target = entry.displayName ?? entry.pointer;
-      const read = (definition: Record<string, any>) =>
-        parsePointer(target).reduce((node: any, token) => node?.[token], definition);
+      const read = (definition: Json) =>
+        parsePointer(target).reduce((node: Json, token) => node?.[token], definition);
       if (entry.pointer === "/info/description") continue; // the guide is appended there
       expect(read(other), entry.key).toBe(translations.get(entry.key)?.ru);
       expect(read(english) ?? entry.text, entry.key).toBe(entry.text);
     }
   });
+});
+
+describe("the guide", () => {
+  const read = (code: string) => readFileSync(guideFile(code), "utf8");
+  /** The code of a guide with its string literals emptied: messages may be translated. */
+  const code = (markdown: string) =>
+    [...markdown.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map(
+      (match) => `${match[1]}:${(match[2] ?? "").replace(/"[^"\n]*"|`[^`\n]*`/g, '""')}`,
+    );
+
+  it.each(LANGUAGES.slice(1).map((language) => language.code))(
+    "has in %s the same sections, with the same ids, and the same code as in English",
+    (other) => {
+      const english = read("en");
+      const translated = read(other);
+      expect([...guideSections(english).keys()].length).toBeGreaterThan(0);
+      expect([...guideSections(translated).keys()]).toEqual([...guideSections(english).keys()]);
+      expect(translated.match(/^## /gm)?.length).toBe(english.match(/^## /gm)?.length);
+      expect(code(translated)).toEqual(code(english));
+    },
+  );
 });

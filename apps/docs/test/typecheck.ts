@@ -19,7 +19,9 @@ const options: ts.CompilerOptions = {
 
 /** Diagnostics per snippet name; an empty list means the snippet compiles. */
 export function typeCheck(snippets: Record<string, string>): Record<string, string[]> {
-  const files = new Map(Object.entries(snippets).map(([name, source]) => [`${snippetDir}${name}.ts`, source]));
+  const files = new Map(
+    Object.entries(snippets).map(([name, source]) => [`${snippetDir}${name}.ts`, source]),
+  );
   const host = ts.createCompilerHost(options);
   const { getSourceFile, fileExists, readFile } = host;
   host.getSourceFile = (fileName, language, ...rest) => {
@@ -31,15 +33,21 @@ export function typeCheck(snippets: Record<string, string>): Record<string, stri
   host.fileExists = (fileName) => files.has(fileName) || fileExists.call(host, fileName);
   host.readFile = (fileName) => files.get(fileName) ?? readFile.call(host, fileName);
   const program = ts.createProgram([...files.keys()], options, host);
-  const result: Record<string, string[]> = Object.fromEntries(Object.keys(snippets).map((name) => [name, []]));
+  const result: Record<string, string[]> = Object.fromEntries(
+    Object.keys(snippets).map((name) => [name, []]),
+  );
   for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
     const fileName = diagnostic.file?.fileName ?? "";
-    const name = fileName.startsWith(snippetDir) ? fileName.slice(snippetDir.length, -3) : "(global)";
+    const name = fileName.startsWith(snippetDir)
+      ? fileName.slice(snippetDir.length, -3)
+      : "(global)";
     const line =
       diagnostic.file && diagnostic.start !== undefined
         ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1
         : 0;
-    (result[name] ??= []).push(`line ${line}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
+    const list = result[name] ?? [];
+    result[name] = list;
+    list.push(`line ${line}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
   }
   return result;
 }

@@ -1,8 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { Presets, SingleBar } from "cli-progress";
-import { EXIT_OK, EXIT_REFUSED } from "./output.js";
-import { type FileEntry, ParticipantsFileError, parseParticipantsFile } from "./participants-file.js";
-import { type Session, UsageError } from "./program.js";
+import { EXIT_OK, EXIT_REFUSED, UsageError } from "./output.js";
+import {
+  type FileEntry,
+  type ParticipantFields,
+  ParticipantsFileError,
+  parseParticipantsFile,
+} from "./participants-file.js";
+import type { Session } from "./program.js";
 
 /** The bulk command wraps the client's bulk method over this operation. */
 export const BULK_COMMAND = {
@@ -12,12 +17,14 @@ export const BULK_COMMAND = {
 
 type BulkResult = Awaited<ReturnType<Session["api"]["addGroupParticipants"]>>;
 type BulkEntry = BulkResult["results"][number];
+type BulkInput = Parameters<Session["api"]["addGroupParticipants"]>[0];
 
 export async function addParticipantsFromFile(
   session: Session,
+  fields: ParticipantFields,
   values: { groupId: string; from: string; column?: string },
 ): Promise<number> {
-  const entries = await readEntries(values.from, values.column);
+  const entries = await readEntries(values.from, fields, values.column);
   const { io, options } = session;
   const total = entries.length;
   const progress = startProgress(session, total);
@@ -28,7 +35,11 @@ export async function addParticipantsFromFile(
   let result: BulkResult;
   try {
     result = await session.api.addGroupParticipants(
-      { groupId: values.groupId, participants: entries.map((entry) => entry.participant) },
+      {
+        groupId: values.groupId,
+        // The file's values are checked by the client's validator, entry by entry.
+        participants: entries.map((entry) => entry.participant) as unknown as BulkInput["participants"],
+      },
       {
         signal: controller.signal,
         onProgress: ({ done }) => progress.update(done),
@@ -45,7 +56,11 @@ export async function addParticipantsFromFile(
   return notAdded + failed + notAttempted === 0 ? EXIT_OK : EXIT_REFUSED;
 }
 
-async function readEntries(path: string, column: string | undefined): Promise<FileEntry[]> {
+async function readEntries(
+  path: string,
+  fields: ParticipantFields,
+  column: string | undefined,
+): Promise<FileEntry[]> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -53,7 +68,7 @@ async function readEntries(path: string, column: string | undefined): Promise<Fi
     throw new UsageError(`--from: cannot read ${path} (${(error as NodeJS.ErrnoException).code})`);
   }
   try {
-    const entries = parseParticipantsFile(text, column === undefined ? {} : { column });
+    const entries = parseParticipantsFile(text, fields, column === undefined ? {} : { column });
     if (entries.length === 0) throw new UsageError(`--from: ${path} lists nobody`);
     return entries;
   } catch (error) {

@@ -5,6 +5,11 @@ export const EXIT_REFUSED = 1;
 /** Bad input or usage, including a request the client's validator refused before sending. */
 export const EXIT_USAGE = 2;
 
+/** Bad input found before or instead of a request: exits with EXIT_USAGE. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
 export interface Io {
   out(text: string): void;
   err(text: string): void;

@@ -1,6 +1,22 @@
 import { parse } from "csv-parse/sync";
+import type { SpecCommand } from "./spec-commands.js";
 
-export type ParticipantInput = { participantChatId: string } | { participantPhone: number };
+/** The body fields naming a person, read from the spec (`participantChatId`, `participantPhone`). */
+export interface ParticipantFields {
+  chatId: string;
+  phone: string;
+}
+
+export type ParticipantInput = Record<string, string | number>;
+
+/** Of an operation's one-of fields, the integer one is the phone and the string one the chat id. */
+export function participantFields(command: SpecCommand): ParticipantFields | undefined {
+  const single = command.alternatives.filter((names) => names.length === 1).flat();
+  const kindOf = (name: string) => command.fields.find((field) => field.name === name)?.kind;
+  const phone = single.find((name) => kindOf(name) === "integer");
+  const chatId = single.find((name) => kindOf(name) === "string");
+  return phone && chatId ? { chatId, phone } : undefined;
+}
 
 export interface FileEntry {
   /** 1-based line of the file the entry came from. */
@@ -22,7 +38,11 @@ const COLUMN_NAME =
  * Reads a list of participants: one chat id or phone per line, or CSV (`,` `;` or tab) whose
  * header names the column. Blank lines and lines starting with `#` are skipped.
  */
-export function parseParticipantsFile(text: string, options: { column?: string } = {}): FileEntry[] {
+export function parseParticipantsFile(
+  text: string,
+  fields: ParticipantFields,
+  options: { column?: string } = {},
+): FileEntry[] {
   const records = parse(text.replace(/^\uFEFF/, ""), {
     delimiter: [",", ";", "\t"],
     bom: true,
@@ -34,7 +54,7 @@ export function parseParticipantsFile(text: string, options: { column?: string }
     skip_empty_lines: true,
     skip_records_with_empty_values: true,
     trim: true,
-  }) as { record: string[]; info: { lines: number } }[];
+  }) as unknown as { record: string[]; info: { lines: number } }[];
   if (records.length === 0) return [];
   const [first] = records;
   const header = first?.record ?? [];
@@ -60,7 +80,7 @@ export function parseParticipantsFile(text: string, options: { column?: string }
   }
   return records.slice(hasHeader ? 1 : 0).map(({ record, info }) => {
     const value = record[column] ?? "";
-    return { line: info.lines, text: value, participant: toParticipant(value) };
+    return { line: info.lines, text: value, participant: toParticipant(value, fields) };
   });
 }
 
@@ -68,13 +88,13 @@ export function parseParticipantsFile(text: string, options: { column?: string }
  * A value with `@` is a chat id; digits (with `+`, spaces, dashes or brackets) are a phone.
  * Anything else is passed on as a chat id so the client's validator refuses it with a reason.
  */
-export function toParticipant(value: string): ParticipantInput {
+export function toParticipant(value: string, fields: ParticipantFields): ParticipantInput {
   const trimmed = value.trim();
   if (!trimmed.includes("@")) {
     const digits = trimmed.replace(/[\s().-]/g, "").replace(/^\+/, "");
     // A number past 2^53-1 would silently change: leave it as text for the validator to refuse.
     if (/^\d+$/.test(digits) && Number.isSafeInteger(Number(digits)))
-      return { participantPhone: Number(digits) };
+      return { [fields.phone]: Number(digits) };
   }
-  return { participantChatId: trimmed };
+  return { [fields.chatId]: trimmed };
 }

@@ -12,6 +12,7 @@ import {
   TOKEN_VARIABLE,
 } from "./credentials.js";
 import { optionKey, optionsFor, parseInteger } from "./flags.js";
+import { participantFields } from "./participants-file.js";
 import {
   EXIT_OK,
   EXIT_REFUSED,
@@ -20,6 +21,7 @@ import {
   type Io,
   redactor,
   refusedFields,
+  UsageError,
 } from "./output.js";
 import {
   deriveCommands,
@@ -46,10 +48,6 @@ export interface Session {
 }
 
 type Operation = (body: unknown, options?: Record<string, unknown>) => Promise<unknown>;
-
-export class UsageError extends Error {
-  override name = "UsageError";
-}
 
 const GLOBAL_FLAGS = new Set(["api-url", "mock", "json", "timeout", "prefer", "help", "version"]);
 
@@ -192,7 +190,8 @@ async function callOperation(
 
 function addBulkCommand(program: Command, commands: SpecCommand[], runner: Runner): void {
   const single = commands.find((c) => c.operationId === BULK_COMMAND.operationId);
-  if (!single) return;
+  const fields = single && participantFields(single);
+  if (!single || !fields) return;
   const groupId = single.fields.find((f) => f.name === "groupId");
   program
     .command(BULK_COMMAND.command)
@@ -210,7 +209,7 @@ function addBulkCommand(program: Command, commands: SpecCommand[], runner: Runne
     .option("--column <name>", "The CSV column holding the chat id or phone number.")
     .action(async (values: { groupId: string; from: string; column?: string }, self: Command) => {
       await runner(self.optsWithGlobals<GlobalOptions>(), (session) =>
-        addParticipantsFromFile(session, values),
+        addParticipantsFromFile(session, fields, values),
       );
     });
 }

@@ -1,7 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { parseParticipantsFile, toParticipant } from "../src/participants-file.js";
+import {
+  type ParticipantFields,
+  participantFields,
+  parseParticipantsFile as parseWith,
+  toParticipant as toParticipantWith,
+} from "../src/participants-file.js";
+import { deriveCommands } from "../src/spec-commands.js";
+
+const add = deriveCommands().find((c) => c.operationId === "addGroupParticipant");
+const fields = (add && participantFields(add)) as ParticipantFields;
+const parseParticipantsFile = (text: string, options?: { column?: string }) =>
+  parseWith(text, fields, options);
+const toParticipant = (value: string) => toParticipantWith(value, fields);
 
 describe("the participants file", () => {
+  it("finds the chat id and phone fields of addGroupParticipant in the spec", () => {
+    expect(fields).toEqual({ chatId: "participantChatId", phone: "participantPhone" });
+  });
+
   it("reads one chat id or phone per line, skipping blanks and # comments", () => {
     const entries = parseParticipantsFile(
       "# team\n79001234568@c.us\n\n+7 (900) 123-45-69\n79001234570\n",

@@ -21,7 +21,8 @@ const DEFS = "urn:greenspec:defs";
 function resolve(node) {
   let current = node;
   for (let hops = 0; current && typeof current.$ref === "string"; hops++) {
-    if (hops > 20 || !current.$ref.startsWith("#/")) throw new Error(`cannot follow ${current.$ref}`);
+    if (hops > 20 || !current.$ref.startsWith("#/"))
+      throw new Error(`cannot follow ${current.$ref}`);
     current = current.$ref
       .slice(2)
       .split("/")
@@ -72,7 +73,16 @@ function toJsonSchema(schema, { binaryAsAny = false } = {}) {
 
 // A 200 body is checked for its shape only: types, required fields, branches. Patterns and
 // bounds are the service's business there, and a new id form must not fail a working call.
-const SHAPE_KEYWORDS = new Set(["type", "required", "properties", "items", "anyOf", "allOf", "enum", "const"]);
+const SHAPE_KEYWORDS = new Set([
+  "type",
+  "required",
+  "properties",
+  "items",
+  "anyOf",
+  "allOf",
+  "enum",
+  "const",
+]);
 
 /** The shape of a response schema, with component refs inlined and oneOf read as anyOf. */
 function toShapeSchema(schema, depth = 0) {
@@ -107,7 +117,9 @@ function isBinary(schema) {
 }
 
 function schemaAt(schema) {
-  return schema && typeof schema.$ref === "string" && schema.$ref.startsWith("#/components/schemas/")
+  return schema &&
+    typeof schema.$ref === "string" &&
+    schema.$ref.startsWith("#/components/schemas/")
     ? resolve(schema)
     : schema;
 }
@@ -148,7 +160,7 @@ function alternativesOf(schema) {
  * client's `phoneMode: 'chatId'` sends the integer as the string field instead.
  */
 function phoneAliasOf(schema, alternatives) {
-  if (!alternatives || alternatives.length !== 2) return undefined;
+  if (alternatives?.length !== 2) return undefined;
   if (!alternatives.every((fields) => fields.length === 1)) return undefined;
   const branches = schemaAt(schema).oneOf.map((branch) => schemaAt(branch));
   const typeOf = (i) => schemaAt(branches[i].properties?.[alternatives[i][0]])?.type;
@@ -232,7 +244,8 @@ for (let changed = true; changed; ) {
     rewriteRefs(schema);
     const onlyRef = typeof schema?.$ref === "string" && Object.keys(schema).length === 1;
     const key = JSON.stringify(schema);
-    if (onlyRef && schema.$ref.startsWith(DEF_PREFIX)) alias.set(name, schema.$ref.slice(DEF_PREFIX.length));
+    if (onlyRef && schema.$ref.startsWith(DEF_PREFIX))
+      alias.set(name, schema.$ref.slice(DEF_PREFIX.length));
     else if (seen.has(key)) alias.set(name, seen.get(key));
     else seen.set(key, name);
     changed ||= alias.has(name);
@@ -247,7 +260,8 @@ const exportByKey = new Map();
 /** One export per distinct schema, so operations sharing a schema share its validator. */
 function addExport(input) {
   const schema = rewriteRefs(input);
-  const ref = typeof schema.$ref === "string" && Object.keys(schema).length === 1 ? schema.$ref : undefined;
+  const ref =
+    typeof schema.$ref === "string" && Object.keys(schema).length === 1 ? schema.$ref : undefined;
   const key = ref ?? JSON.stringify(schema);
   let name = exportByKey.get(key);
   if (!name) {
@@ -265,7 +279,8 @@ for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
     const operation = item[method];
     if (!operation) continue;
     const id = operation.operationId;
-    if (!id || !/^[A-Za-z_$][\w$]*$/.test(id)) throw new Error(`${method} ${path}: bad operationId`);
+    if (!id || !/^[A-Za-z_$][\w$]*$/.test(id))
+      throw new Error(`${method} ${path}: bad operationId`);
     const entry = { id, method: method.toUpperCase(), path };
 
     const params = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map(resolve);
@@ -349,10 +364,14 @@ code = code.replace(
   "",
 );
 code = code.replace(/, parentData, parentDataProperty, rootData=data\}/g, "}");
-if (/parentData|rootData/.test(code)) throw new Error("ajv's call arguments changed shape: check the strip");
-if (code.includes("schemaPath")) throw new Error("ajv's error objects changed shape: check the schemaPath strip");
+if (/parentData|rootData/.test(code))
+  throw new Error("ajv's call arguments changed shape: check the strip");
+if (code.includes("schemaPath"))
+  throw new Error("ajv's error objects changed shape: check the schemaPath strip");
 if (code.includes("require(")) {
-  throw new Error(`generated validators still require a runtime module:\n${code.match(/require\([^)]*\)/g)}`);
+  throw new Error(
+    `generated validators still require a runtime module:\n${code.match(/require\([^)]*\)/g)}`,
+  );
 }
 const formatsDecl = formatsNeeded.length
   ? `const formats = {${formatsNeeded.map((name) => `${JSON.stringify(name)}:${formatCode[name]}`).join(",")}};\n`
@@ -384,7 +403,8 @@ const table = operations
   .join(",\n");
 
 const defaultApiUrl = spec.servers?.[0]?.variables?.apiUrl?.default ?? spec.servers?.[0]?.url;
-if (!defaultApiUrl || defaultApiUrl.includes("{")) throw new Error("the spec names no default apiUrl");
+if (!defaultApiUrl || defaultApiUrl.includes("{"))
+  throw new Error("the spec names no default apiUrl");
 
 writeFileSync(
   new URL("operations.ts", `file://${outDir}`),

@@ -1,11 +1,23 @@
 import type { paths } from "@greenspec/types";
 import createClient, { defaultPathSerializer } from "openapi-fetch";
 import { GreenApiError, type GreenApiErrorDetails, kindOfStatus } from "./errors.js";
-import { defaultApiUrl, type OperationId, operations, serviceErrors } from "./generated/operations.js";
+import {
+  defaultApiUrl,
+  type OperationId,
+  operations,
+  serviceErrors,
+} from "./generated/operations.js";
 import type { OperationInfo } from "./operation.js";
 import { Pacer } from "./pacing.js";
 import { redactError, redactor } from "./redact.js";
-import { backoff, isRetryable, parseRetryAfter, type RetryOptions, retryDefaults, sleep } from "./retry.js";
+import {
+  backoff,
+  isRetryable,
+  parseRetryAfter,
+  type RetryOptions,
+  retryDefaults,
+  sleep,
+} from "./retry.js";
 import type { CallOptions, GreenApi, GreenApiOptions } from "./types.js";
 import { describe, type Violation } from "./validation.js";
 
@@ -32,15 +44,25 @@ export function createGreenApi(options: GreenApiOptions): GreenApi {
   const http = createClient<paths>({
     baseUrl,
     Request: LightRequest as unknown as typeof Request,
-    fetch: (request) => (options.fetch ?? fetch)((request as unknown as { url: string }).url, request as RequestInit),
+    fetch: (request) =>
+      (options.fetch ?? fetch)((request as unknown as { url: string }).url, request as RequestInit),
   });
 
-  const fail = (id: OperationId, message: string, details: Details, cause?: Error): GreenApiError => {
+  const fail = (
+    id: OperationId,
+    message: string,
+    details: Details,
+    cause?: Error,
+  ): GreenApiError => {
     if (details.description !== undefined) details.description = redact(details.description);
     if (details.kind !== "validation" && details.kind !== "aborted") {
       details.url = redact(defaultPathSerializer(baseUrl + operations[id].path, pathParams));
     }
-    return new GreenApiError(redact(`${id}: ${message}`), { ...details, operation: id, attempts: 1 }, cause);
+    return new GreenApiError(
+      redact(`${id}: ${message}`),
+      { ...details, operation: id, attempts: 1 },
+      cause,
+    );
   };
 
   /** Turns an answer into the 200 body or a GreenApiError. */
@@ -64,20 +86,34 @@ export function createGreenApi(options: GreenApiOptions): GreenApi {
       } as Details);
     }
     const given = (body as { description?: unknown } | null)?.description;
-    description = typeof given === "string" ? given : text.replace(/<[^>]*>|\s+/g, " ").trim().slice(0, 200);
+    description =
+      typeof given === "string"
+        ? given
+        : text
+            .replace(/(?:<[^>]*>|\s)+/g, " ")
+            .trim()
+            .slice(0, 200);
     let kind = kindOfStatus(status);
     if (kind === "bad-request") {
       const lower = text.toLowerCase();
-      for (const [identifier, mapped] of Object.entries(serviceErrors)) if (lower.includes(identifier)) kind = mapped;
+      for (const [identifier, mapped] of Object.entries(serviceErrors))
+        if (lower.includes(identifier)) kind = mapped;
     }
     const details = { kind, status, description } as Details;
-    if (details.kind === "rate-limited") details.retryAfter = parseRetryAfter(response.headers.get("Retry-After"));
-    if (details.kind === "quota-exceeded" && body && typeof body === "object") details.quota = body as never;
+    if (details.kind === "rate-limited")
+      details.retryAfter = parseRetryAfter(response.headers.get("Retry-After"));
+    if (details.kind === "quota-exceeded" && body && typeof body === "object")
+      details.quota = body as never;
     return fail(id, `HTTP ${status} ${description}`, details);
   }
 
   /** Sends one request; never throws. */
-  async function attempt(id: OperationId, body: unknown, timeout: number, call: CallOptions): Promise<Outcome> {
+  async function attempt(
+    id: OperationId,
+    body: unknown,
+    timeout: number,
+    call: CallOptions,
+  ): Promise<Outcome> {
     const { signal } = call;
     const controller = new AbortController();
     const abort = () => controller.abort();
@@ -85,20 +121,30 @@ export function createGreenApi(options: GreenApiOptions): GreenApi {
     signal?.addEventListener("abort", abort);
     try {
       const info: OperationInfo = operations[id];
-      const { response, data, error } = await http.request((info.method ?? "POST") as never, info.path as never, {
-        params: { path: pathParams },
-        body,
-        headers: call.headers,
-        signal: controller.signal,
-        parseAs: "text",
-      } as never);
+      const { response, data, error } = await http.request(
+        (info.method ?? "POST") as never,
+        info.path as never,
+        {
+          params: { path: pathParams },
+          body,
+          headers: call.headers,
+          signal: controller.signal,
+          parseAs: "text",
+        } as never,
+      );
       return interpret(id, response as Response, data ?? error);
     } catch (thrown) {
       if (signal?.aborted) return fail(id, "aborted", { kind: "aborted" });
-      if (controller.signal.aborted) return fail(id, `no answer within ${timeout} ms`, { kind: "timeout", timeout } as Details);
+      if (controller.signal.aborted)
+        return fail(id, `no answer within ${timeout} ms`, { kind: "timeout", timeout } as Details);
       const cause = redactError(thrown, redact);
       const detail = cause.cause ? ` (${(cause.cause as Error).message})` : "";
-      return fail(id, `network error: ${cause.message}${detail}`, { kind: "network" } as Details, cause);
+      return fail(
+        id,
+        `network error: ${cause.message}${detail}`,
+        { kind: "network" } as Details,
+        cause,
+      );
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener("abort", abort);
@@ -109,7 +155,8 @@ export function createGreenApi(options: GreenApiOptions): GreenApi {
   function prepare(id: OperationId, input: unknown): { body: unknown } | Violation {
     const info: OperationInfo = operations[id];
     if (!info.params(pathParams)) return describe(info.params.errors, pathParams, "path");
-    if (info.body && !(input === undefined && info.bodyOptional) && !info.body(input)) return describe(info.body.errors, input, "body", info.alternatives);
+    if (info.body && !(input === undefined && info.bodyOptional) && !info.body(input))
+      return describe(info.body.errors, input, "body", info.alternatives);
     const fields = input as Record<string, unknown>;
     const files = info.binary;
     if (files) {
@@ -119,8 +166,13 @@ export function createGreenApi(options: GreenApiOptions): GreenApi {
         if (!type) form.append(name, String(value));
         else if (value instanceof Blob || value instanceof Uint8Array) {
           const named = (value as { name?: string }).name;
-          const blob = value instanceof Blob && value.type ? value : new Blob([value as BlobPart], { type });
-          form.append(name, blob, named || `${name}.${type === "image/jpeg" ? "jpg" : type.split("/")[1]}`);
+          const blob =
+            value instanceof Blob && value.type ? value : new Blob([value as BlobPart], { type });
+          form.append(
+            name,
+            blob,
+            named || `${name}.${type === "image/jpeg" ? "jpg" : type.split("/")[1]}`,
+          );
         } else return { field: name, rule: "must be a Blob or a Uint8Array" };
       }
       return { body: form };
@@ -136,15 +188,23 @@ export function createGreenApi(options: GreenApiOptions): GreenApi {
   async function call(id: OperationId, input: unknown, call: CallOptions = {}): Promise<unknown> {
     const prepared = prepare(id, input);
     if (!("body" in prepared)) {
-      const error = fail(id, `${prepared.field} ${prepared.rule}`, { kind: "validation", ...prepared });
+      const error = fail(id, `${prepared.field} ${prepared.rule}`, {
+        kind: "validation",
+        ...prepared,
+      });
       error.attempts = 0;
       throw error;
     }
     const { signal } = call;
     const retry: Required<RetryOptions> | false =
-      call.retry === false ? false : call.retry ? { ...(retryBase || retryDefaults), ...call.retry } : retryBase;
+      call.retry === false
+        ? false
+        : call.retry
+          ? { ...(retryBase || retryDefaults), ...call.retry }
+          : retryBase;
     const timeout = call.timeout ?? options.timeout ?? 30_000;
     const started = Date.now();
+    let last: GreenApiError | undefined;
     for (let attempts = 1; ; attempts++) {
       if (pacer && !signal?.aborted) await pacer.wait(id, signal);
       if (signal?.aborted) {
@@ -155,9 +215,14 @@ export function createGreenApi(options: GreenApiOptions): GreenApi {
       const left = retry ? retry.deadline + started - Date.now() : timeout;
       const outcome = await attempt(id, prepared.body, Math.max(1, Math.min(timeout, left)), call);
       if ("value" in outcome) return outcome.value;
+      // A last attempt cut short by the deadline says less than the failure before it.
+      if (last && left < timeout && outcome.kind === "timeout") throw last;
       outcome.attempts = attempts;
+      last = outcome;
       if (!retry || attempts >= retry.attempts || !isRetryable(outcome)) throw outcome;
-      const delay = (outcome.kind === "rate-limited" ? outcome.retryAfter : undefined) ?? backoff(attempts, retry);
+      const delay =
+        (outcome.kind === "rate-limited" ? outcome.retryAfter : undefined) ??
+        backoff(attempts, retry);
       if (Date.now() - started + delay >= retry.deadline) throw outcome;
       onRetry?.({ operation: id, attempt: attempts, delay, error: outcome });
       await sleep(delay, signal);
@@ -165,6 +230,7 @@ export function createGreenApi(options: GreenApiOptions): GreenApi {
   }
 
   const api = {} as Record<OperationId, unknown>;
-  for (const id in operations) api[id as OperationId] = (body: unknown, o?: CallOptions) => call(id as OperationId, body, o);
+  for (const id in operations)
+    api[id as OperationId] = (body: unknown, o?: CallOptions) => call(id as OperationId, body, o);
   return api as GreenApi;
 }

@@ -69,4 +69,5 @@ const KIND_OF_STATUS: Record<number, GreenApiErrorKind> = {
 
 /** The kind an HTTP status means, before the body's identifier is looked at. */
 export const kindOfStatus = (status: number): GreenApiErrorKind =>
-  KIND_OF_STATUS[status] ?? (status > 499 ? "server" : status > 399 ? "bad-request" : "unexpected-response");
+  KIND_OF_STATUS[status] ??
+  (status > 499 ? "server" : status > 399 ? "bad-request" : "unexpected-response");

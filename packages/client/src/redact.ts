@@ -1,10 +1,15 @@
 /** Returns a function that masks every spelling of `secret` a URL or message may carry. */
 export function redactor(secret: unknown): (text: string) => string {
-  const forms = secret && typeof secret === "string" ? [secret, encodeURIComponent(secret), encodeURI(secret)] : [];
+  const forms =
+    secret && typeof secret === "string"
+      ? [secret, encodeURIComponent(secret), encodeURI(secret)]
+      : [];
   return (text) => forms.reduce((out, form) => out.split(form).join("***"), text);
 }
 
-type Thrown = { name?: unknown; message?: unknown; stack?: unknown; code?: unknown; cause?: unknown } | undefined;
+type Thrown =
+  | { name?: unknown; message?: unknown; stack?: unknown; code?: unknown; cause?: unknown }
+  | undefined;
 
 /**
  * A fresh copy of a thrown value and its cause chain with the secret masked: fetch errors may

@@ -20,8 +20,9 @@ export const retryDefaults: Required<RetryOptions> = {
 };
 
 /** Transient failures: the instance is starting, rate limits, gateway errors, lost connections. */
-export const isRetryable = ({ kind, status }: GreenApiError): boolean =>
-  /^(instance-starting|rate-limited|network)$/.test(kind) || (kind === "server" && status! > 501 && status! < 505);
+export const isRetryable = ({ kind, status = 0 }: GreenApiError): boolean =>
+  /^(instance-starting|rate-limited|network)$/.test(kind) ||
+  (kind === "server" && status > 501 && status < 505);
 
 /** Capped exponential backoff with full jitter: a random wait in [0, min(max, base * 2^n)). */
 export function backoff(attempt: number, options: Required<RetryOptions>): number {

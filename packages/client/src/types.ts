@@ -15,7 +15,9 @@ type Content<K extends OperationId> = Operations[K] extends { requestBody: { con
 /** A file part: a Blob (a File is one) or raw bytes. */
 export type BinaryPart = Blob | Uint8Array;
 
-type WithFiles<T, Files> = T extends unknown ? Omit<T, keyof Files> & { [P in keyof Files]: BinaryPart } : never;
+type WithFiles<T, Files> = T extends unknown
+  ? Omit<T, keyof Files> & { [P in keyof Files]: BinaryPart }
+  : never;
 
 /** The body an operation takes, from the generated types (file parts as Blob or bytes). */
 export type RequestBody<K extends OperationId> = (typeof table)[K] extends { binary: infer Files }

@@ -6,31 +6,27 @@ export interface Violation {
   rule: string;
 }
 
+// Rules that read better in words; any other keyword is named as JSON Schema names it.
 const RULES: Record<string, string> = {
   required: "is required",
   additionalProperties: "is not a known field",
   "false schema": "must not be given",
-  type: "must be of type {type}",
-  pattern: "must match {pattern}",
-  format: "must be a valid {format}",
-  uniqueItems: "must not repeat an item",
-  enum: "must be one of the allowed values",
-  const: "must be the allowed value",
+  type: "must be of type ",
+  pattern: "must match ",
+  format: "must be a valid ",
 };
-const UNITS: Record<string, string> = { Length: "character", Items: "item", Properties: "field" };
 
 /** Turns one ajv issue into words; the schema's own names and limits fill them in. */
 function say({ keyword, params, instancePath }: ValidationIssue, root: string): Violation {
   const p = params as Record<string, unknown>;
   const key = p.missingProperty ?? p.additionalProperty;
-  const path = key === undefined ? instancePath : `${instancePath}/${key}`;
-  const bound = /^(min|max)(Length|Items|Properties)$/.exec(keyword);
   const rule =
     p.comparison !== undefined
       ? `must be ${p.comparison} ${p.limit}`
-      : bound
-        ? `must have at ${bound[1] === "min" ? "least" : "most"} ${p.limit} ${UNITS[bound[2] as string]}(s)`
-        : (RULES[keyword] ?? `fails ${keyword}`).replace(/\{(\w+)\}/, (_, name: string) => String(p[name]));
+      : keyword in RULES
+        ? `${RULES[keyword]}${p.type ?? p.pattern ?? p.format ?? ""}`
+        : `must satisfy ${keyword}${p.limit === undefined ? "" : ` ${p.limit}`}`;
+  const path = key === undefined ? instancePath : `${instancePath}/${key}`;
   return { field: path.slice(1).replaceAll("/", ".") || root, rule };
 }
 
@@ -47,17 +43,34 @@ export function describe(
 ): Violation {
   const list = issues ?? [];
   const last = list[list.length - 1];
-  if (alternatives && last?.keyword === "oneOf" && !last.instancePath && data && typeof data === "object") {
-    const given = alternatives.filter((fields) => fields.some((f) => (data as Record<string, unknown>)[f] !== undefined));
-    const field = alternatives.map((fields) => fields.join(" + ")).join(given.length ? " and " : " or ");
+  if (
+    alternatives &&
+    last?.keyword === "oneOf" &&
+    !last.instancePath &&
+    data &&
+    typeof data === "object"
+  ) {
+    const given = alternatives.filter((fields) =>
+      fields.some((f) => (data as Record<string, unknown>)[f] !== undefined),
+    );
+    const field = alternatives
+      .map((fields) => fields.join(" + "))
+      .join(given.length ? " and " : " or ");
     if (given.length !== 1) {
-      return { field, rule: given.length ? "must not both be given (give exactly one)" : "is required (give exactly one)" };
+      return {
+        field,
+        rule: given.length
+          ? "must not both be given (give exactly one)"
+          : "is required (give exactly one)",
+      };
     }
     const others = alternatives.filter((fields) => fields !== given[0]).flat();
     const relevant = list.find(
       ({ keyword, params, instancePath }) =>
         keyword !== "oneOf" &&
-        !others.includes(String(keyword === "required" ? params.missingProperty : instancePath.slice(1))),
+        !others.includes(
+          String(keyword === "required" ? params.missingProperty : instancePath.slice(1)),
+        ),
     );
     if (relevant) return say(relevant, root);
   }

@@ -96,6 +96,28 @@ describe.each(operations.map((operation): [string, Operation] => [operation.id, 
       }
     }
 
+    test("answers a body the spec forbids with one of the operation's own examples for that status", async () => {
+      const reply = await send(url, operation, invalid[0]?.body ?? null);
+      const allowed = operation.responses
+        .filter(({ status, mediaType }) => status === reply.status && reply.contentType.startsWith(mediaType))
+        .flatMap((response) => response.examples.map((example) => example.value));
+      expect(allowed, `a ${reply.status} ${reply.contentType} example`).toContainEqual(parseBody(reply));
+    });
+
+    test("answers each status asked for without an example name with one of that status's examples", async () => {
+      const strangers: string[] = [];
+      for (const { status, mediaType, examples } of operation.responses) {
+        const reply = await send(url, operation, valid?.body ?? null, {
+          headers: { prefer: `code=${status}`, accept: mediaType },
+        });
+        const body = parseBody(reply);
+        if (!examples.some((example) => JSON.stringify(example.value) === JSON.stringify(body))) {
+          strangers.push(`${status} ${mediaType}: ${reply.text}`);
+        }
+      }
+      expect(strangers, "answers that are none of the status's named examples").toEqual([]);
+    });
+
     const named = operation.responses.flatMap((response) =>
       response.examples.map((example) => ({
         ...response,

@@ -13,7 +13,10 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Runs a command to its end, killing it if it outlives `timeoutMs`; never throws on exit codes. */
+/**
+ * Runs a command to its end; if it outlives `timeoutMs`, kills it with every process it started
+ * (such as a mock server). Never throws on exit codes.
+ */
 export function run(command: string, args: string[], options: RunOptions): Promise<RunResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
@@ -21,6 +24,8 @@ export function run(command: string, args: string[], options: RunOptions): Promi
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group, so a timeout can stop its children too.
+      detached: true,
     });
     let stdout = "";
     let stderr = "";
@@ -32,7 +37,11 @@ export function run(command: string, args: string[], options: RunOptions): Promi
     });
     const timer = setTimeout(() => {
       stderr += `\n[killed after ${options.timeoutMs} ms]`;
-      child.kill("SIGKILL");
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
     }, options.timeoutMs);
     child.once("error", (error) => {
       clearTimeout(timer);

@@ -1,0 +1,143 @@
+import { describe, expectTypeOf, test } from "vitest";
+import {
+  type AddGroupParticipantRequest,
+  type AddGroupParticipantResponse,
+  createGreenApi,
+  GreenApiError,
+  type GreenApiErrorKind,
+  type LeaveGroupResponse,
+  type QuotaReport,
+} from "../src/index.js";
+
+const api = createGreenApi({ idInstance: "1101000001", apiTokenInstance: "YOUR_TOKEN" });
+const groupId = "79001234567-1587570015@g.us";
+
+describe("participant methods take exactly one of participantChatId / participantPhone", () => {
+  test("addGroupParticipant", () => {
+    expectTypeOf(
+      api.addGroupParticipant({ groupId, participantChatId: "79001234568@c.us" }),
+    ).resolves.toEqualTypeOf<{
+      addParticipant: boolean;
+    }>();
+    expectTypeOf(
+      api.addGroupParticipant({ groupId, participantPhone: 79001234568 }),
+    ).resolves.toEqualTypeOf<AddGroupParticipantResponse>();
+    // @ts-expect-error both participant fields
+    api.addGroupParticipant({
+      groupId,
+      participantChatId: "79001234568@c.us",
+      participantPhone: 79001234568,
+    });
+    // @ts-expect-error neither participant field
+    api.addGroupParticipant({ groupId });
+    // @ts-expect-error a phone given as a string
+    api.addGroupParticipant({ groupId, participantPhone: "79001234568" });
+    // @ts-expect-error an unknown key in a literal
+    api.addGroupParticipant({ groupId, participantChatId: "79001234568@c.us", note: "hi" });
+    const withExtra = { groupId, participantChatId: "79001234568@c.us", note: "hi" };
+    // @ts-expect-error an unknown key in a variable (no freshness check to lean on)
+    api.addGroupParticipant(withExtra);
+    const body: AddGroupParticipantRequest = { groupId, participantPhone: 79001234568 };
+    api.addGroupParticipant(body, {
+      timeout: 1000,
+      retry: false,
+      headers: { Prefer: "example=notAdded" },
+    });
+  });
+
+  test("removeGroupParticipant", () => {
+    api.removeGroupParticipant({ groupId, participantPhone: 79001234568 });
+    // @ts-expect-error both participant fields
+    api.removeGroupParticipant({
+      groupId,
+      participantChatId: "79001234568@c.us",
+      participantPhone: 79001234568,
+    });
+    // @ts-expect-error neither participant field
+    api.removeGroupParticipant({ groupId });
+  });
+
+  test("setGroupAdmin", () => {
+    api.setGroupAdmin({ groupId, participantChatId: "79001234568@c.us" });
+    // @ts-expect-error a phone given as a string
+    api.setGroupAdmin({ groupId, participantPhone: "79001234568" });
+    // @ts-expect-error an unknown key
+    api.setGroupAdmin({ groupId, participantChatId: "79001234568@c.us", admin: true });
+  });
+
+  test("removeAdmin", () => {
+    api.removeAdmin({ groupId, participantChatId: "79001234568@c.us" });
+    // @ts-expect-error both participant fields
+    api.removeAdmin({
+      groupId,
+      participantChatId: "79001234568@c.us",
+      participantPhone: 79001234568,
+    });
+  });
+});
+
+describe("the other methods are typed from the spec as well", () => {
+  test("createGroup", () => {
+    expectTypeOf(
+      api.createGroup({ groupName: "Team", chatIds: ["79001234568@c.us"] }),
+    ).resolves.toHaveProperty("created");
+    // @ts-expect-error chatIds must be an array
+    api.createGroup({ groupName: "Team", chatIds: "79001234568@c.us" });
+    // @ts-expect-error phones is not a field of createGroup
+    api.createGroup({ groupName: "Team", chatIds: [], phones: [79001234568] });
+  });
+
+  test("updateGroupName", () => {
+    api.updateGroupName({ groupId, groupName: "New name" });
+    // @ts-expect-error groupName is required
+    api.updateGroupName({ groupId });
+  });
+
+  test("getGroupData", () => {
+    expectTypeOf(api.getGroupData({ groupId })).resolves.toHaveProperty("participants");
+    // @ts-expect-error groupId must be a string
+    api.getGroupData({ groupId: 79001234567 });
+  });
+
+  test("updateGroupSettings", () => {
+    api.updateGroupSettings({ groupId, allowParticipantsSendMessages: false });
+    // @ts-expect-error settings are booleans
+    api.updateGroupSettings({ groupId, allowParticipantsSendMessages: "no" });
+  });
+
+  test("setGroupPicture takes a Blob, a File or bytes", () => {
+    api.setGroupPicture({ groupId, file: new Blob([]) });
+    api.setGroupPicture({ groupId, file: new Uint8Array([0xff, 0xd8]) });
+    // @ts-expect-error a path is not a file
+    api.setGroupPicture({ groupId, file: "picture.jpg" });
+  });
+
+  test("leaveGroup resolves with either documented shape", () => {
+    expectTypeOf(api.leaveGroup({ groupId })).resolves.toEqualTypeOf<LeaveGroupResponse>();
+    // @ts-expect-error an unknown key
+    api.leaveGroup({ groupId, silently: true });
+  });
+});
+
+test("options are checked too", () => {
+  // @ts-expect-error phoneMode has two values
+  createGreenApi({ idInstance: "1", apiTokenInstance: "t", phoneMode: "e164" });
+  // @ts-expect-error the token is required
+  createGreenApi({ idInstance: "1" });
+});
+
+test("GreenApiError narrows on kind", () => {
+  const thrown: unknown = undefined;
+  if (thrown instanceof GreenApiError) {
+    expectTypeOf(thrown.kind).toEqualTypeOf<GreenApiErrorKind>();
+    expectTypeOf(thrown.operation).toEqualTypeOf<keyof typeof api>();
+    if (thrown.kind === "rate-limited")
+      expectTypeOf(thrown.retryAfter).toEqualTypeOf<number | undefined>();
+    if (thrown.kind === "quota-exceeded")
+      expectTypeOf(thrown.quota).toEqualTypeOf<QuotaReport | undefined>();
+    if (thrown.kind === "validation") expectTypeOf(thrown.field).toEqualTypeOf<string>();
+    if (thrown.kind === "server") expectTypeOf(thrown.status).toEqualTypeOf<number>();
+    // @ts-expect-error retryAfter exists only once narrowed to rate-limited
+    thrown.retryAfter;
+  }
+});
