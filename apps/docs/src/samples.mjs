@@ -11,12 +11,12 @@ import {
 /** Placeholders for the credentials: the reader fills in their own. */
 export const PLACEHOLDERS = { idInstance: "{{idInstance}}", apiTokenInstance: "YOUR_TOKEN" };
 
-/** The languages in tab order, as Redoc must be told about them (see redocly.yaml). */
-export const SAMPLE_LANGUAGES = [
-  { lang: "TypeScript", label: "TypeScript (greenspec)" },
-  { lang: "curl", label: "curl" },
-  { lang: "Python", label: "Python (requests)" },
-];
+const TYPESCRIPT = { lang: "TypeScript", label: "TypeScript (greenspec)" };
+const CURL = { lang: "curl", label: "curl" };
+const PYTHON = { lang: "Python", label: "Python (requests)" };
+
+/** The sample languages in tab order; Redoc shows only the languages it is told about. */
+export const SAMPLE_LANGUAGES = [TYPESCRIPT, CURL, PYTHON];
 
 const CLIENT_PACKAGE = "@greenspec/client";
 
@@ -49,12 +49,11 @@ export function codeSamples(spec, { path, method, operationId, operation }) {
   const request = firstRequestExample(spec, operation);
   const parts = request?.mediaType === "multipart/form-data" ? formParts(request) : undefined;
   const body = request?.value;
-  const [ts, curl, python] = SAMPLE_LANGUAGES;
   return [
-    { ...ts, source: typescriptSample(spec, operationId, operation, body, parts) },
-    { ...curl, source: curlSample(method, url, request?.mediaType, body, parts) },
-    { ...python, source: pythonSample(method, url, request?.mediaType, body, parts) },
-  ].map(({ lang, label, source }) => ({ lang: lang ?? "", label: label ?? "", source }));
+    { ...TYPESCRIPT, source: typescriptSample(spec, operationId, operation, body, parts) },
+    { ...CURL, source: curlSample(method, url, request?.mediaType, body, parts) },
+    { ...PYTHON, source: pythonSample(method, url, request?.mediaType, body, parts) },
+  ];
 }
 
 /**
@@ -189,12 +188,16 @@ function pythonSample(method, url, mediaType, body, parts) {
     const data = Object.fromEntries(
       parts.flatMap((part) => ("value" in part ? [[part.name, formText(part.value)]] : [])),
     );
+    // Each open file is named after its part when that is a Python name.
+    const handle = (/** @type {string} */ name, /** @type {number} */ index) =>
+      /^[a-z_][a-z0-9_]*$/.test(name) ? name : `part${index}`;
     const opens = files.map(
-      (part, index) => `open(${JSON.stringify(part.file.fileName)}, "rb") as file${index}`,
+      (part, index) =>
+        `open(${JSON.stringify(part.file.fileName)}, "rb") as ${handle(part.name, index)}`,
     );
     const fileEntries = files.map(
       (part, index) =>
-        `            ${JSON.stringify(part.name)}: (${JSON.stringify(part.file.fileName)}, file${index}, ${JSON.stringify(part.file.contentType)}),`,
+        `            ${JSON.stringify(part.name)}: (${JSON.stringify(part.file.fileName)}, ${handle(part.name, index)}, ${JSON.stringify(part.file.contentType)}),`,
     );
     return [
       ...head,

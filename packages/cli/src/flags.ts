@@ -43,7 +43,7 @@ function listParser<T>(convert: (value: string) => T) {
   ];
 }
 
-/** The commander options for one body field; a boolean also gets its `--no-` form. */
+/** The commander options for one body field, its value converted by the schema's type. */
 export function optionsFor(field: BodyField): Option[] {
   const flag = `--${field.flag}`;
   const description = field.description + (field.required ? " (required)" : "");
@@ -54,8 +54,9 @@ export function optionsFor(field: BodyField): Option[] {
       return [new Option(`${flag} <number>`, description).argParser(parseNumber)];
     case "boolean":
       return [
-        new Option(`${flag} [boolean]`, description).argParser(parseBoolean).preset(true),
-        new Option(`--no-${field.flag}`, `Set ${field.name} to false.`),
+        new Option(`${flag} [boolean]`, `${description} Give true or false.`)
+          .argParser(parseBoolean)
+          .preset(true),
       ];
     case "string-array":
       return [
@@ -72,7 +73,7 @@ export function optionsFor(field: BodyField): Option[] {
     case "json":
       return [new Option(`${flag} <json>`, `${description} Given as JSON.`).argParser(parseJson)];
     default:
-      return [new Option(`${flag} <${field.name}>`, description)];
+      return [new Option(`${flag} <string>`, description)];
   }
 }
 

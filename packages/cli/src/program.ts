@@ -94,7 +94,8 @@ export function buildProgram(io: Io, runner: Runner, spec = loadSpec()): Command
     // Contract tests pick a mock answer with Prism's Prefer header (`example=notAdded`).
     .addOption(new Option("--prefer <value>", "Prefer header for the mock").hideHelp())
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    // Long flag names would otherwise leave the descriptions unwrapped.
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false, minWidthToWrap: 24 })
     .showHelpAfterError("(add --help to see the options)")
     .exitOverride();
 
@@ -124,8 +125,17 @@ function addSpecCommand(program: Command, spec: SpecCommand, runner: Runner): vo
   });
 }
 
+/** Markdown prose as terminal text: paragraphs joined into lines, emphasis marks dropped. */
+function plainText(markdown: string): string {
+  return markdown
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/\s*\n\s*/g, " ").replace(/\*\*/g, "").trim())
+    .filter((paragraph) => paragraph !== "")
+    .join("\n\n");
+}
+
 function helpDescription(spec: SpecCommand): string {
-  const lines = [spec.summary + ".", "", spec.description];
+  const lines = [`${spec.summary}.`, "", plainText(spec.description)];
   if (spec.alternatives.length > 1) {
     const flags = spec.alternatives.map((names) =>
       names.map((name) => `--${spec.fields.find((f) => f.name === name)?.flag}`).join(" "),
@@ -195,7 +205,7 @@ function addBulkCommand(program: Command, commands: SpecCommand[], runner: Runne
   const groupId = single.fields.find((f) => f.name === "groupId");
   program
     .command(BULK_COMMAND.command)
-    .summary(`${single.summary}, for many people read from a file`)
+    .summary(`Add everyone listed in a file to a group (paced ${single.operationId} calls)`)
     .description(
       `Adds everyone listed in a file to a group, one ${single.operationId} call each, paced ` +
         `to the documented rate limit${single.requestsPerSecond ? ` (${single.requestsPerSecond} per second)` : ""}` +

@@ -1,8 +1,9 @@
+import { execFileSync, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { deriveCommands, loadSpec, resolve, type SpecCommand } from "../src/spec-commands.js";
-import { cleanEnv, emptyDir, ID, runCli, TOKEN } from "./run-cli.js";
+import { CLI, cleanEnv, credentialsEnv, emptyDir, ID, runCli, TOKEN } from "./run-cli.js";
 
 const mockUrl = inject("mockUrl");
 const doc = loadSpec();
@@ -24,7 +25,7 @@ function argsFor(command: SpecCommand, example: Record<string, unknown>, dir: st
     } else if (Array.isArray(value)) {
       args.push(`--${field.flag}`, ...value.map(String));
     } else if (field.kind === "boolean") {
-      args.push(value ? `--${field.flag}` : `--no-${field.flag}`);
+      args.push(value ? `--${field.flag}` : `--${field.flag}=false`);
     } else {
       args.push(`--${field.flag}`, String(value));
     }
@@ -333,6 +334,29 @@ describe("add-group-participants from a file", () => {
     const summary = JSON.parse(result.stdout);
     expect(summary.counts.notAdded).toBe(3);
     expect(summary.counts.added).toBe(0);
+  });
+
+  // util-linux `script` gives the command a pseudo-terminal, as a person's shell would.
+  const hasScript = spawnSync("script", ["--version"]).status === 0;
+  it.runIf(hasScript)("draws a progress bar on a terminal", () => {
+    const dir = emptyDir();
+    const file = join(dir, "people.txt");
+    writeFileSync(file, "79001234568@c.us\n79001234569\n");
+    const command = [process.execPath, CLI, "add-group-participants", "--group-id"]
+      .concat(["79001234567-1587570015@g.us", "--from", file, "--api-url", mockUrl])
+      .map((arg) => `'${arg}'`)
+      .join(" ");
+    // Throws, failing the test, unless the command exits 0.
+    const output = execFileSync("script", ["-qec", command, "/dev/null"], {
+      env: credentialsEnv(),
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(output).toContain("\u2588");
+    expect(output).toMatch(/adding .* 2\/2 \(100%\)/);
+    expect(output).not.toContain("progress 2/2");
+    expect(output).toContain("added 2, not added 0, failed 0");
   });
 
   it("refuses a missing file with exit 2", async () => {

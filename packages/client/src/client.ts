@@ -1,5 +1,6 @@
 import type { paths } from "@greenspec/types";
 import createClient, { defaultPathSerializer } from "openapi-fetch";
+import { type BulkMethods, bulkMethods } from "./bulk.js";
 import { GreenApiError, type GreenApiErrorDetails, kindOfStatus } from "./errors.js";
 import {
   defaultApiUrl,
@@ -34,7 +35,7 @@ function LightRequest(this: unknown, url: string, init: RequestInit & { url?: st
 }
 
 /** Creates a client with one method per operation of the spec. */
-export function createGreenApi(options: GreenApiOptions): GreenApi {
+export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods {
   const { idInstance, apiTokenInstance, onRetry } = options;
   const redact = redactor(apiTokenInstance);
   const baseUrl = options.apiUrl ?? defaultApiUrl;
@@ -232,5 +233,10 @@ export function createGreenApi(options: GreenApiOptions): GreenApi {
   const api = {} as Record<OperationId, unknown>;
   for (const id in operations)
     api[id as OperationId] = (body: unknown, o?: CallOptions) => call(id as OperationId, body, o);
-  return api as GreenApi;
+  const methods = api as GreenApi;
+  // The bulk sender always paces: through this client when it paces, else through a paced twin.
+  return Object.assign(
+    methods,
+    bulkMethods(pacer ? methods : () => createGreenApi({ ...options, pacing: true })),
+  );
 }

@@ -1,3 +1,12 @@
+export type {
+  AddGroupParticipantsInput,
+  AddGroupParticipantsOptions,
+  AddGroupParticipantsResult,
+  BulkMethods,
+  BulkProgress,
+  ParticipantInput,
+  ParticipantOutcome,
+} from "./bulk.js";
 export { createGreenApi } from "./client.js";
 export {
   GreenApiError,

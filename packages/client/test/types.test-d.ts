@@ -6,6 +6,7 @@ import {
   GreenApiError,
   type GreenApiErrorKind,
   type LeaveGroupResponse,
+  type OperationId,
   type QuotaReport,
 } from "../src/index.js";
 
@@ -130,7 +131,7 @@ test("GreenApiError narrows on kind", () => {
   const thrown: unknown = undefined;
   if (thrown instanceof GreenApiError) {
     expectTypeOf(thrown.kind).toEqualTypeOf<GreenApiErrorKind>();
-    expectTypeOf(thrown.operation).toEqualTypeOf<keyof typeof api>();
+    expectTypeOf(thrown.operation).toEqualTypeOf<OperationId>();
     if (thrown.kind === "rate-limited")
       expectTypeOf(thrown.retryAfter).toEqualTypeOf<number | undefined>();
     if (thrown.kind === "quota-exceeded")
