@@ -160,7 +160,7 @@ describe.each(LANGUAGES.map((language) => [language.code, language] as const))(
         .poll(() => switcher.getByRole("tab").nth(phoneIndex).getAttribute("aria-selected"))
         .toBe("true");
       await expect.poll(() => phoneField.isVisible()).toBe(true);
-      await switcher.scrollIntoViewIfNeeded();
+      await phoneField.evaluate((row) => row.scrollIntoView({ block: "center" }));
       await page.screenshot({ path: `${screenshots}${code}-addGroupParticipant.png` });
     });
 

@@ -57,7 +57,8 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     const number = ++seen;
     let raw = "";
     for await (const chunk of req) raw += chunk;
-    if (req.method !== "POST" || !ADD_PATH.test(req.url ?? "")) return answer(res, 404, "not found");
+    if (req.method !== "POST" || !ADD_PATH.test(req.url ?? ""))
+      return answer(res, 404, "not found");
     const body = JSON.parse(raw) as { participantChatId?: string; participantPhone?: number };
     const key =
       body.participantPhone !== undefined
@@ -69,7 +70,9 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     if (fault) {
       faultsAnswered.set(fault.kind, (faultsAnswered.get(fault.kind) ?? 0) + 1);
       if (fault.kind === "rate-limited")
-        return answer(res, 429, "Too Many Requests", { "Retry-After": String(fault.retryAfterSeconds) });
+        return answer(res, 429, "Too Many Requests", {
+          "Retry-After": String(fault.retryAfterSeconds),
+        });
       if (fault.kind === "instance-starting")
         return answer(res, 400, "instance in starting process try later");
       return answer(res, 400, "bad request data");
@@ -111,7 +114,10 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
       return Math.max(0, ...windows.values());
     },
     peakInAnySecond() {
-      return Math.max(0, ...arrivals.map((t) => arrivals.filter((u) => u >= t && u < t + 1000).length));
+      return Math.max(
+        0,
+        ...arrivals.map((t) => arrivals.filter((u) => u >= t && u < t + 1000).length),
+      );
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -121,7 +127,12 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
   };
 }
 
-function answer(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}) {
+function answer(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+) {
   res.writeHead(status, { "Content-Type": "application/json", ...headers });
   res.end(JSON.stringify({ code: status, description: text }));
 }

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createGreenApi, GreenApiError, Pacer, rateLimits } from "../src/index.js";
-import { type FaultServer, type FaultServerOptions, startFaultServer } from "./bulk-fault-server.js";
+import {
+  type FaultServer,
+  type FaultServerOptions,
+  startFaultServer,
+} from "./bulk-fault-server.js";
 
 const LIMIT = rateLimits.addGroupParticipant ?? 0;
 const GROUP = "79001234567-1587570015@g.us";
@@ -25,7 +29,9 @@ function people(count: number, first = 79001230000) {
 }
 
 function keyOf(p: { participantChatId?: string; participantPhone?: number }) {
-  return p.participantPhone !== undefined ? `phone:${p.participantPhone}` : `chat:${p.participantChatId}`;
+  return p.participantPhone !== undefined
+    ? `phone:${p.participantPhone}`
+    : `chat:${p.participantChatId}`;
 }
 
 describe("addGroupParticipants", () => {
@@ -48,7 +54,13 @@ describe("addGroupParticipants", () => {
       { onProgress: (p) => progress.push(p) },
     );
 
-    expect(result.counts).toEqual({ added: 30, notAdded: 0, failed: 0, duplicates: 0, notAttempted: 0 });
+    expect(result.counts).toEqual({
+      added: 30,
+      notAdded: 0,
+      failed: 0,
+      duplicates: 0,
+      notAttempted: 0,
+    });
     expect(result.results.map((r) => r.participant)).toEqual(participants);
     expect(fault.faultsAnswered.get("rate-limited")).toBe(1);
     expect(fault.faultsAnswered.get("instance-starting")).toBe(1);
@@ -129,10 +141,16 @@ describe("addGroupParticipants", () => {
       "duplicate",
       "duplicate",
     ]);
-    expect(result.results.slice(2).map((r) => (r.status === "duplicate" ? r.duplicateOf : -1))).toEqual([
-      0, 1, 0,
-    ]);
-    expect(result.counts).toEqual({ added: 2, notAdded: 0, failed: 0, duplicates: 3, notAttempted: 0 });
+    expect(
+      result.results.slice(2).map((r) => (r.status === "duplicate" ? r.duplicateOf : -1)),
+    ).toEqual([0, 1, 0]);
+    expect(result.counts).toEqual({
+      added: 2,
+      notAdded: 0,
+      failed: 0,
+      duplicates: 3,
+      notAttempted: 0,
+    });
     expect(fault.arrivals.length).toBe(2);
   });
 
@@ -146,9 +164,18 @@ describe("addGroupParticipants", () => {
       {},
       { participantPhone: 79001234570 },
     ];
-    const result = await api.addGroupParticipants({ groupId: GROUP, participants: participants as never });
+    const result = await api.addGroupParticipants({
+      groupId: GROUP,
+      participants: participants as never,
+    });
 
-    expect(result.results.map((r) => r.status)).toEqual(["failed", "failed", "failed", "failed", "added"]);
+    expect(result.results.map((r) => r.status)).toEqual([
+      "failed",
+      "failed",
+      "failed",
+      "failed",
+      "added",
+    ]);
     const errors = result.results.flatMap((r) => (r.status === "failed" ? [r.error] : []));
     for (const error of errors) {
       expect(error).toBeInstanceOf(GreenApiError);
@@ -200,7 +227,9 @@ describe("addGroupParticipants", () => {
     expect(result.results.slice(0, 3).every((r) => r.status === "added")).toBe(true);
     for (const [index, outcome] of result.results.entries()) {
       if (outcome.status === "not-attempted")
-        expect(fault.requests.has(keyOf(participants[index] as never)), `entry ${index}`).toBe(false);
+        expect(fault.requests.has(keyOf(participants[index] as never)), `entry ${index}`).toBe(
+          false,
+        );
     }
     expect(fault.arrivals.filter((t) => t > abortedAt + 50)).toEqual([]);
   });
@@ -225,7 +254,9 @@ describe("addGroupParticipants", () => {
     const fault = await serve();
     const api = createGreenApi({ ...credentials, apiUrl: fault.url, pacing: new Pacer() });
     const started = performance.now();
-    const singles = people(8, 79005550000).map((p) => api.addGroupParticipant({ groupId: GROUP, ...p }));
+    const singles = people(8, 79005550000).map((p) =>
+      api.addGroupParticipant({ groupId: GROUP, ...p }),
+    );
     const bulk = api.addGroupParticipants({ groupId: GROUP, participants: people(12) });
     const [result] = await Promise.all([bulk, ...singles]);
     const seconds = (performance.now() - started) / 1000;
