@@ -1,7 +1,6 @@
 import { GreenApiError } from "./errors.js";
 import { operations } from "./generated/operations.js";
 import type { Validator } from "./operation.js";
-import { Pacer, rateLimits } from "./pacing.js";
 import type { CallOptions, GreenApi, RequestBody } from "./types.js";
 import { describe } from "./validation.js";
 
@@ -68,20 +67,6 @@ export interface BulkMethods {
     input: AddGroupParticipantsInput,
     options?: AddGroupParticipantsOptions,
   ): Promise<AddGroupParticipantsResult>;
-}
-
-/**
- * Share of the documented rate the bulk's own pacer uses. Timers fire late and answers arrive
- * with jitter; at exactly 10/s a late first request put 11 in one second at the server.
- */
-const HEADROOM = 0.95;
-
-/** The pacer of a bulk run on a client that does not pace: the spec's limits, with headroom. */
-export function bulkPacer(): Pacer {
-  const limits = Object.fromEntries(
-    Object.entries(rateLimits).map(([id, limit]) => [id, limit && limit * HEADROOM]),
-  );
-  return new Pacer(limits);
 }
 
 /**

@@ -42,9 +42,12 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
   const pathParams = { idInstance, apiTokenInstance };
   const retryBase = options.retry !== false && { ...retryDefaults, ...options.retry };
   const pacer = options.pacing === true ? new Pacer() : options.pacing || undefined;
+  // The path parameters never change for a client: each operation's URL is built once.
+  const urls: Record<string, string> = {};
   const http = createClient<paths>({
     baseUrl,
     Request: LightRequest as unknown as typeof Request,
+    pathSerializer: (path, params) => (urls[path] ??= defaultPathSerializer(path, params)),
     fetch: (request) =>
       (options.fetch ?? fetch)((request as unknown as { url: string }).url, request as RequestInit),
   });

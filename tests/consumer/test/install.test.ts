@@ -84,6 +84,7 @@ describe("a fresh project that installed the packed tarballs with npm", () => {
   });
 
   it("type-checks a file that uses the client, rejecting both participant fields and an unknown key", async () => {
+    // consumer.ts marks both misuses with @ts-expect-error, so tsc fails if either one compiles.
     const tsc = await runTsc([]);
     expect(tsc.stdout + tsc.stderr).toBe("");
     expect(tsc.code).toBe(0);

@@ -1,0 +1,21 @@
+import { createServer } from "node:http";
+import createClient from "openapi-fetch";
+import { createGreenApi } from "/work/main/packages/client/dist/index.js";
+const server = createServer((req, res) => { req.resume(); req.on("end", () => { res.writeHead(200, {"content-type":"application/json"}); res.end('{"addParticipant":true}'); }); });
+await new Promise(r => server.listen(0, "127.0.0.1", r));
+const base = `http://127.0.0.1:${server.address().port}`;
+const body = { groupId: "79001234567-1587570015@g.us", participantChatId: "79001234568@c.us" };
+const url = `${base}/waInstance1101000001/addGroupParticipant/YOUR_TOKEN`;
+const raw = async () => { const r = await fetch(url, { method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body) }); return r.json(); };
+const of = createClient({ baseUrl: base });
+const bare = async () => (await of.POST("/waInstance{idInstance}/addGroupParticipant/{apiTokenInstance}", { params: { path: { idInstance: "1101000001", apiTokenInstance: "YOUR_TOKEN" } }, body })).data;
+const api = createGreenApi({ idInstance: "1101000001", apiTokenInstance: "YOUR_TOKEN", apiUrl: base });
+const gs = () => api.addGroupParticipant(body);
+const fns = { raw, bare, gs };
+for (const f of Object.values(fns)) for (let i = 0; i < 300; i++) await f();
+const times = { raw: [], bare: [], gs: [] };
+for (let round = 0; round < 3000; round++) for (const [k, f] of Object.entries(fns)) { const t = performance.now(); await f(); times[k].push(performance.now() - t); }
+const med = a => { const s = [...a].sort((x,y)=>x-y); return s[s.length>>1]; };
+const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, med(v)]));
+console.log(Object.fromEntries(Object.entries(m).map(([k,v])=>[k, v.toFixed(4)])), "gs/raw", (m.gs/m.raw).toFixed(3), "bare/raw", (m.bare/m.raw).toFixed(3), "overhead gs/bare", ((m.gs-m.raw)/(m.bare-m.raw)).toFixed(2));
+server.close();
