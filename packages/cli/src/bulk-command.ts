@@ -38,7 +38,9 @@ export async function addParticipantsFromFile(
       {
         groupId: values.groupId,
         // The file's values are checked by the client's validator, entry by entry.
-        participants: entries.map((entry) => entry.participant) as unknown as BulkInput["participants"],
+        participants: entries.map(
+          (entry) => entry.participant,
+        ) as unknown as BulkInput["participants"],
       },
       {
         signal: controller.signal,
@@ -127,7 +129,8 @@ function textSummary(entries: FileEntry[], result: BulkResult): string {
   result.results.forEach((entry, index) => {
     if (entry.status === "added") return;
     const source = entries[index];
-    if (source) lines.push(`  line ${source.line} ${source.text}: ${describe(entry, source, entries)}`);
+    if (source)
+      lines.push(`  line ${source.line} ${source.text}: ${describe(entry, source, entries)}`);
   });
   return `${lines.join("\n")}\n`;
 }

@@ -60,13 +60,17 @@ export function optionsFor(field: BodyField): Option[] {
       ];
     case "string-array":
       return [
-        new Option(`${flag} <values...>`, `${description} Several values, or one list with commas.`)
-          .argParser(listParser(String)),
+        new Option(
+          `${flag} <values...>`,
+          `${description} Several values, or one list with commas.`,
+        ).argParser(listParser(String)),
       ];
     case "integer-array":
       return [
-        new Option(`${flag} <integers...>`, `${description} Several values, or one list with commas.`)
-          .argParser(listParser(parseInteger)),
+        new Option(
+          `${flag} <integers...>`,
+          `${description} Several values, or one list with commas.`,
+        ).argParser(listParser(parseInteger)),
       ];
     case "file":
       return [new Option(`${flag} <path>`, `${description} A path to the file to upload.`)];

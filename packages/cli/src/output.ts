@@ -26,8 +26,9 @@ export function formatAnswer(answer: unknown): string {
   if (answer === null || typeof answer !== "object" || Array.isArray(answer))
     return JSON.stringify(answer, null, 2);
   return Object.entries(answer)
-    .map(([key, value]) =>
-      `${key}: ${typeof value === "object" && value !== null ? JSON.stringify(value, null, 2) : String(value)}`,
+    .map(
+      ([key, value]) =>
+        `${key}: ${typeof value === "object" && value !== null ? JSON.stringify(value, null, 2) : String(value)}`,
     )
     .join("\n");
 }

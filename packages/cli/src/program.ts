@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { basename } from "node:path";
 import { createGreenApi, GreenApiError } from "@greenspec/client";
 import { Command, CommanderError, Option } from "commander";
@@ -12,7 +13,6 @@ import {
   TOKEN_VARIABLE,
 } from "./credentials.js";
 import { optionKey, optionsFor, parseInteger } from "./flags.js";
-import { participantFields } from "./participants-file.js";
 import {
   EXIT_OK,
   EXIT_REFUSED,
@@ -23,6 +23,7 @@ import {
   refusedFields,
   UsageError,
 } from "./output.js";
+import { participantFields } from "./participants-file.js";
 import {
   deriveCommands,
   loadSpec,
@@ -48,6 +49,8 @@ export interface Session {
 }
 
 type Operation = (body: unknown, options?: Record<string, unknown>) => Promise<unknown>;
+
+const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
 
 const GLOBAL_FLAGS = new Set(["api-url", "mock", "json", "timeout", "prefer", "help", "version"]);
 
@@ -87,6 +90,7 @@ export function buildProgram(io: Io, runner: Runner, spec = loadSpec()): Command
         `Credentials come from ${ID_VARIABLE} and ${TOKEN_VARIABLE}, in the environment or in ` +
         "a .env file in the current directory, never from a flag.",
     )
+    .version(version)
     .option("--api-url <url>", "The API host of your instance (default: the spec's server).")
     .option("--mock", "Start the bundled mock (Prism) and send the request to it.")
     .option("--json", "Print machine-readable JSON on stdout.")
@@ -129,7 +133,12 @@ function addSpecCommand(program: Command, spec: SpecCommand, runner: Runner): vo
 function plainText(markdown: string): string {
   return markdown
     .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.replace(/\s*\n\s*/g, " ").replace(/\*\*/g, "").trim())
+    .map((paragraph) =>
+      paragraph
+        .replace(/\s*\n\s*/g, " ")
+        .replace(/\*\*/g, "")
+        .trim(),
+    )
     .filter((paragraph) => paragraph !== "")
     .join("\n\n");
 }
@@ -169,7 +178,9 @@ async function bodyFrom(
     if (field.kind === "file") {
       const path = String(value);
       const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-        throw new UsageError(`--${field.flag}: cannot read ${path} (${error.code ?? error.message})`);
+        throw new UsageError(
+          `--${field.flag}: cannot read ${path} (${error.code ?? error.message})`,
+        );
       });
       body[field.name] = new File([bytes], basename(path), { type: field.mediaType ?? "" });
     } else {
@@ -268,7 +279,8 @@ async function withSession(
 
 export function reportError(error: unknown, options: GlobalOptions, io: Io): number {
   if (error instanceof UsageError) {
-    if (options.json) io.out(`${JSON.stringify({ error: { kind: "usage", message: error.message } })}\n`);
+    if (options.json)
+      io.out(`${JSON.stringify({ error: { kind: "usage", message: error.message } })}\n`);
     io.err(`error: ${error.message}\n`);
     return EXIT_USAGE;
   }

@@ -161,7 +161,10 @@ function shapesOf(doc: OpenApiDocument, raw: unknown): Schema[] {
   );
 }
 
-function mergeAllOf(doc: OpenApiDocument, schema: Record<string, unknown>): Record<string, unknown> {
+function mergeAllOf(
+  doc: OpenApiDocument,
+  schema: Record<string, unknown>,
+): Record<string, unknown> {
   const parts = Array.isArray(schema.allOf) ? schema.allOf : [];
   return parts.reduce<Record<string, unknown>>(
     (merged, part) => mergeSchemas(merged, mergeAllOf(doc, asRecord(resolve(doc, part)))),

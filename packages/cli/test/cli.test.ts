@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { deriveCommands, loadSpec, resolve, type SpecCommand } from "../src/spec-commands.js";
@@ -59,22 +59,22 @@ describe("one command per operation, against the mock", () => {
       expect(Object.keys(command.examples).length, command.operationId).toBeGreaterThan(0);
   });
 
-  it.each(cases)("$command.command sends the $name example and prints the answer as JSON", async ({
-    command,
-    example,
-  }) => {
-    const dir = emptyDir();
-    const result = await runCli([
-      command.command,
-      ...argsFor(command, example, dir),
-      "--api-url",
-      mockUrl,
-      "--json",
-    ]);
-    expect(result.stderr).toBe("");
-    expect(result.code).toBe(0);
-    expect(successExamples(command.operationId)).toContainEqual(JSON.parse(result.stdout));
-  });
+  it.each(cases)(
+    "$command.command sends the $name example and prints the answer as JSON",
+    async ({ command, example }) => {
+      const dir = emptyDir();
+      const result = await runCli([
+        command.command,
+        ...argsFor(command, example, dir),
+        "--api-url",
+        mockUrl,
+        "--json",
+      ]);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(successExamples(command.operationId)).toContainEqual(JSON.parse(result.stdout));
+    },
+  );
 
   it("exits 1 with the answer when the service says no", async () => {
     const result = await runCli([
@@ -185,17 +185,16 @@ describe("bad input and usage exit 2", () => {
     expect(result.stderr).toMatch(/^error \(validation\): /);
   });
 
-  it.each([
-    ["--token", "abc"],
-    ["--token=abc"],
-    ["--api-token-instance", "abc"],
-  ])("refuses %s and explains why a token never goes in a flag", async (...flag) => {
-    const result = await runCli([...base, "--participant-phone", "79001234568", ...flag]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("shell history");
-    expect(result.stderr).toContain("GREEN_API_TOKEN");
-    expect(result.stdout).toBe("");
-  });
+  it.each([["--token", "abc"], ["--token=abc"], ["--api-token-instance", "abc"]])(
+    "refuses %s and explains why a token never goes in a flag",
+    async (...flag) => {
+      const result = await runCli([...base, "--participant-phone", "79001234568", ...flag]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("shell history");
+      expect(result.stderr).toContain("GREEN_API_TOKEN");
+      expect(result.stdout).toBe("");
+    },
+  );
 
   it("asks for credentials when none are set", async () => {
     const result = await runCli([...base, "--participant-phone", "79001234568"], {
@@ -259,6 +258,21 @@ describe("help", () => {
     expect(result.stdout).toContain("Give exactly one of");
   });
 
+  it("prints the package's version", async () => {
+    const { version } = JSON.parse(
+      readFileSync(new URL("../package.json", import.meta.url), "utf8"),
+    );
+    const result = await runCli(["--version"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe(version);
+  });
+
+  it("shows the usage and exits 2 when no command is given", async () => {
+    const result = await runCli([]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Usage: greenspec");
+  });
+
   it("lists every operation of the spec as a command", async () => {
     const result = await runCli(["--help"]);
     expect(result.code).toBe(0);
@@ -305,7 +319,9 @@ describe("add-group-participants from a file", () => {
       duplicates: 1,
       notAttempted: 0,
     });
-    expect(summary.results.map((r: { line: number; status: string }) => [r.line, r.status])).toEqual([
+    expect(
+      summary.results.map((r: { line: number; status: string }) => [r.line, r.status]),
+    ).toEqual([
       [2, "added"],
       [3, "added"],
       [4, "duplicate"],
@@ -357,6 +373,84 @@ describe("add-group-participants from a file", () => {
     expect(output).toMatch(/adding .* 2\/2 \(100%\)/);
     expect(output).not.toContain("progress 2/2");
     expect(output).toContain("added 2, not added 0, failed 0");
+  });
+
+  it("reads a CSV whose header names the phone column", async () => {
+    const dir = emptyDir();
+    const file = join(dir, "people.csv");
+    writeFileSync(file, 'name,phone\n"Doe, Jane",79001234568\nJohn,+7 900 123-45-69\n');
+    const result = await runCli([
+      "add-group-participants",
+      "--group-id",
+      "79001234567-1587570015@g.us",
+      "--from",
+      file,
+      "--api-url",
+      mockUrl,
+      "--json",
+    ]);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.counts.added).toBe(2);
+    expect(summary.results.map((r: { line: number }) => r.line)).toEqual([2, 3]);
+  });
+
+  it("refuses a bad group id with exit 2 before sending anyone", async () => {
+    const dir = emptyDir();
+    const file = join(dir, "people.txt");
+    writeFileSync(file, "79001234568\n");
+    const result = await runCli([
+      "add-group-participants",
+      "--group-id",
+      "79001234568@c.us",
+      "--from",
+      file,
+      "--api-url",
+      mockUrl,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error \(validation\): .*groupId/);
+    expect(result.stderr).not.toContain("progress");
+  });
+
+  it("stops on Ctrl-C and lists who was not attempted", async () => {
+    const dir = emptyDir();
+    const file = join(dir, "people.txt");
+    const phones = Array.from({ length: 40 }, (_, i) => String(79001230000 + i));
+    writeFileSync(file, `${phones.join("\n")}\n`);
+    const child = spawn(
+      process.execPath,
+      [CLI, "add-group-participants", "--group-id", "79001234567-1587570015@g.us"].concat([
+        "--from",
+        file,
+        "--api-url",
+        mockUrl,
+        "--json",
+      ]),
+      { env: credentialsEnv(), cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stdout = "";
+    let interruptedAt = 0;
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      if (!interruptedAt && chunk.includes("progress 3/")) {
+        interruptedAt = Date.now();
+        child.kill("SIGINT");
+      }
+    });
+    const killer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
+    clearTimeout(killer);
+
+    expect(interruptedAt).toBeGreaterThan(0);
+    expect(Date.now() - interruptedAt).toBeLessThan(2000);
+    expect(code).toBe(1);
+    const summary = JSON.parse(stdout);
+    expect(summary.counts.notAttempted).toBeGreaterThan(30);
+    expect(summary.counts.added + summary.counts.failed + summary.counts.notAttempted).toBe(40);
+    expect(summary.results.at(-1).status).toBe("not-attempted");
   });
 
   it("refuses a missing file with exit 2", async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   type ParticipantFields,
-  participantFields,
   parseParticipantsFile as parseWith,
+  participantFields,
   toParticipant as toParticipantWith,
 } from "../src/participants-file.js";
 import { deriveCommands } from "../src/spec-commands.js";

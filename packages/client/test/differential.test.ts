@@ -183,7 +183,9 @@ for (const [index, id] of participantOps.entries()) {
     const disagreements: string[] = [];
     let valid = 0;
     await pool(bodies, async (value) => {
-      const [local, prism] = await Promise.all([clientVerdict(id, value), prismVerdict(id, value)]);
+      // One request in flight per worker: CONCURRENCY requests at a time in all.
+      const local = await clientVerdict(id, value);
+      const prism = await prismVerdict(id, value);
       if (local) valid++;
       if (local !== prism)
         disagreements.push(
