@@ -5,7 +5,14 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const workspaceDirs = ["spec", ...["packages", "apps", "tests"].flatMap(listDirs)];
+// Every workspace package, read from pnpm-workspace.yaml so a new one can never be left uncounted.
+const workspaceDirs = readFileSync(join(root, "pnpm-workspace.yaml"), "utf8")
+  .split("allowBuilds:")[0]
+  .split("\n")
+  .map((line) => /^\s+-\s+['"]?([^'"\s]+)/.exec(line)?.[1])
+  .filter((pattern) => pattern !== undefined)
+  .flatMap((pattern) => (pattern.endsWith("/*") ? listDirs(pattern.slice(0, -2)) : [pattern]))
+  .filter((dir) => existsSync(join(root, dir, "package.json")));
 
 function listDirs(parent) {
   const dir = join(root, parent);

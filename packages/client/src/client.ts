@@ -20,7 +20,7 @@ import {
   sleep,
 } from "./retry.js";
 import type { CallOptions, GreenApi, GreenApiOptions } from "./types.js";
-import { describe, type Violation } from "./validation.js";
+import type { Violation } from "./validation.js";
 
 type Details = GreenApiErrorDetails & { status?: number; description?: string };
 type Outcome = { value: unknown } | GreenApiError;
@@ -78,10 +78,9 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
       let why = text ? "is not JSON" : "is empty";
       try {
         const value: unknown = JSON.parse(text);
-        const check = operations[id].response as OperationInfo["response"];
-        if (!check || check(value)) return { value };
-        const { field, rule } = describe(check.errors, value, "body");
-        why = `does not match the spec: ${field} ${rule}`;
+        const failed = (operations[id] as OperationInfo).response?.(value);
+        if (!failed) return { value };
+        why = `does not match the spec: ${failed.field} ${failed.rule}`;
       } catch {}
       return fail(id, `unexpected response: HTTP ${status} body ${why}`, {
         kind: "unexpected-response",
@@ -158,9 +157,10 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
   /** Checks the request against the spec and builds what goes on the wire. */
   function prepare(id: OperationId, input: unknown): { body: unknown } | Violation {
     const info: OperationInfo = operations[id];
-    if (!info.params(pathParams)) return describe(info.params.errors, pathParams, "path");
-    if (info.body && !(input === undefined && info.bodyOptional) && !info.body(input))
-      return describe(info.body.errors, input, "body", info.alternatives);
+    const failed =
+      info.params(pathParams) ??
+      (input === undefined && info.bodyOptional ? undefined : info.body?.(input));
+    if (failed) return failed;
     const fields = input as Record<string, unknown>;
     const files = info.binary;
     if (files) {
@@ -220,7 +220,11 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
       const outcome = await attempt(id, prepared.body, Math.max(1, Math.min(timeout, left)), call);
       if ("value" in outcome) return outcome.value;
       // A last attempt cut short by the deadline says less than the failure before it.
-      if (last && left < timeout && outcome.kind === "timeout") throw last;
+      // It still counts: the request may have reached the service.
+      if (last && left < timeout && outcome.kind === "timeout") {
+        last.attempts = attempts;
+        throw last;
+      }
       outcome.attempts = attempts;
       last = outcome;
       if (!retry || attempts >= retry.attempts || !isRetryable(outcome)) throw outcome;
