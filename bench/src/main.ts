@@ -21,7 +21,7 @@ import { measureLatency } from "./latency.js";
 import { describeMachine, REPO_ROOT } from "./machine.js";
 import { measureThroughput } from "./mock-throughput.js";
 import { measureOverhead } from "./overhead.js";
-import { measurePipeline, type PipelineResult } from "./pipeline.js";
+import { measurePipeline, PIPELINE_LOG_DIR, type PipelineResult } from "./pipeline.js";
 import { bytes, markdownTable, micros, type Row, ratio, textTable } from "./report.js";
 import { summarize } from "./stats.js";
 import { TARGETS } from "./targets.js";
@@ -257,6 +257,12 @@ if (withPipeline) {
       result: isWarm ? `${fullHit ? "met" : "MISSED"}: ${step.detail}` : step.detail,
     });
   }
+  const failed = pipeline.steps.find((step) => step.status !== 0 && step.name !== "test");
+  if (failed) {
+    verdict(
+      `Pipeline stopped: ${failed.name} of commit ${pipeline.commit} failed, so the later steps (and the warm-build cache check) were not measured; its output is in ${PIPELINE_LOG_DIR}.`,
+    );
+  }
 }
 
 const elapsed = (Date.now() - startedAt.getTime()) / 1000;
@@ -348,6 +354,7 @@ Requests per second counts 200 answers only; latency is per request, in millisec
 **pipeline (fresh clone)**: \`git clone\` of the repo into a temp dir (committed files only),
 then \`pnpm install --frozen-lockfile\` (a fresh node_modules, linked from this machine's
 package store), a cold \`pnpm build\` (empty turbo cache), the same build again (it must be a
-full turbo cache hit), and \`pnpm test\`.
+full turbo cache hit), and \`pnpm test\`. Each step's whole output is kept in
+\`${PIPELINE_LOG_DIR}\` on the machine that ran it.
 `;
 }

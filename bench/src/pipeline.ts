@@ -1,11 +1,14 @@
 // The developer pipeline's wall times, in a fresh clone (committed files only) in a temp dir.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { stripVTControlCharacters } from "node:util";
 import { REPO_ROOT } from "./machine.js";
+
+/** Each step's full output, kept after the temp clone is gone. */
+export const PIPELINE_LOG_DIR = join(tmpdir(), "greenspec-pipeline-logs");
 
 export interface Step {
   name: string;
@@ -75,6 +78,8 @@ export async function measurePipeline(log: (line: string) => void): Promise<Pipe
       log(`pipeline: ${step.name} (pnpm ${step.args.join(" ")})`);
       const result = await run("pnpm", step.args, repo);
       const out = stripVTControlCharacters(result.output);
+      mkdirSync(PIPELINE_LOG_DIR, { recursive: true });
+      writeFileSync(join(PIPELINE_LOG_DIR, `${step.name.replace(/ /g, "-")}.log`), out);
       steps.push({
         name: step.name,
         command: `pnpm ${step.args.join(" ")}`,

@@ -2,7 +2,6 @@ import { GreenApiError } from "./errors.js";
 import { operations } from "./generated/operations.js";
 import type { Validator } from "./operation.js";
 import type { CallOptions, GreenApi, RequestBody } from "./types.js";
-import { describe } from "./validation.js";
 
 const OPERATION = "addGroupParticipant";
 
@@ -127,9 +126,9 @@ async function addGroupParticipants(
       return;
     }
     const body = { ...(record as Record<string, unknown>), groupId };
-    if (!check(body)) {
-      const { alternatives } = operations[OPERATION];
-      const { field, rule } = describe(check.errors ?? [], body, "body", alternatives);
+    const failed = check(body);
+    if (failed) {
+      const { field, rule } = failed;
       // The group is shared by every entry: a bad one fails the whole call, before any request.
       if (field === "groupId") throw validationError(field, rule);
       results[index] = { participant, status: "failed", error: validationError(field, rule) };

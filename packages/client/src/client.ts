@@ -20,9 +20,8 @@ import {
   sleep,
 } from "./retry.js";
 import type { CallOptions, GreenApi, GreenApiOptions } from "./types.js";
-import type { Violation } from "./validation.js";
 
-type Details = GreenApiErrorDetails & { status?: number; description?: string };
+type Details = GreenApiErrorDetails & { status?: number; description?: string; attempts?: number };
 type Outcome = { value: unknown } | GreenApiError;
 
 /**
@@ -64,7 +63,7 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
     }
     return new GreenApiError(
       redact(`${id}: ${message}`),
-      { ...details, operation: id, attempts: 1 },
+      { operation: id, attempts: 1, ...details },
       cause,
     );
   };
@@ -73,7 +72,6 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
   function interpret(id: OperationId, response: Response, body: unknown): Outcome {
     const { status } = response;
     const text = typeof body === "string" ? body : body === undefined ? "" : JSON.stringify(body);
-    let description = text;
     if (response.ok) {
       let why = text ? "is not JSON" : "is empty";
       try {
@@ -89,7 +87,7 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
       } as Details);
     }
     const given = (body as { description?: unknown } | null)?.description;
-    description =
+    const description =
       typeof given === "string"
         ? given
         : text
@@ -154,51 +152,49 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
     }
   }
 
-  /** Checks the request against the spec and builds what goes on the wire. */
-  function prepare(id: OperationId, input: unknown): { body: unknown } | Violation {
+  /** Checks the request against the spec (throwing before anything is sent); the wire body. */
+  function prepare(id: OperationId, input: unknown): unknown {
     const info: OperationInfo = operations[id];
-    const failed =
-      info.params(pathParams) ??
-      (input === undefined && info.bodyOptional ? undefined : info.body?.(input));
-    if (failed) return failed;
     const fields = input as Record<string, unknown>;
     const files = info.binary;
-    if (files) {
-      const form = new FormData();
+    let body = input;
+    let failed =
+      info.params(pathParams) ??
+      (input === undefined && info.bodyOptional ? undefined : info.body?.(input));
+    if (files && !failed) {
+      body = new FormData();
       for (const [name, value] of Object.entries(fields)) {
         const type = files[name];
-        if (!type) form.append(name, String(value));
+        if (!type) (body as FormData).append(name, String(value));
         else if (value instanceof Blob || value instanceof Uint8Array) {
           const named = (value as { name?: string }).name;
           const blob =
             value instanceof Blob && value.type ? value : new Blob([value as BlobPart], { type });
-          form.append(
+          (body as FormData).append(
             name,
             blob,
             named || `${name}.${type === "image/jpeg" ? "jpg" : type.split("/")[1]}`,
           );
-        } else return { field: name, rule: "must be a Blob or a Uint8Array" };
+          // The spec's schema takes any file part: here it must be bytes.
+        } else failed = { field: name, rule: "must be a Blob or a Uint8Array" };
       }
-      return { body: form };
     }
+    if (failed)
+      throw fail(id, `${failed.field} ${failed.rule}`, {
+        kind: "validation",
+        ...failed,
+        attempts: 0,
+      });
     const [phone, chatId] = (options.phoneMode === "chatId" && info.phoneAlias) || [];
     if (phone && chatId && fields[phone] !== undefined) {
       const { [phone]: number, ...rest } = fields;
-      return { body: { ...rest, [chatId]: `${number}@c.us` } };
+      body = { ...rest, [chatId]: `${number}@c.us` };
     }
-    return { body: input };
+    return body;
   }
 
   async function call(id: OperationId, input: unknown, call: CallOptions = {}): Promise<unknown> {
-    const prepared = prepare(id, input);
-    if (!("body" in prepared)) {
-      const error = fail(id, `${prepared.field} ${prepared.rule}`, {
-        kind: "validation",
-        ...prepared,
-      });
-      error.attempts = 0;
-      throw error;
-    }
+    const body = prepare(id, input);
     const { signal } = call;
     const retry: Required<RetryOptions> | false =
       call.retry === false
@@ -211,13 +207,9 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
     let last: GreenApiError | undefined;
     for (let attempts = 1; ; attempts++) {
       if (pacer && !signal?.aborted) await pacer.wait(id, signal);
-      if (signal?.aborted) {
-        const error = fail(id, "aborted", { kind: "aborted" });
-        error.attempts = attempts - 1;
-        throw error;
-      }
+      if (signal?.aborted) throw fail(id, "aborted", { kind: "aborted", attempts: attempts - 1 });
       const left = retry ? retry.deadline + started - Date.now() : timeout;
-      const outcome = await attempt(id, prepared.body, Math.max(1, Math.min(timeout, left)), call);
+      const outcome = await attempt(id, body, Math.max(1, Math.min(timeout, left)), call);
       if ("value" in outcome) return outcome.value;
       // A last attempt cut short by the deadline says less than the failure before it.
       // It still counts: the request may have reached the service.

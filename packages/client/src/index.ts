@@ -16,7 +16,7 @@ export {
 } from "./errors.js";
 export type * from "./generated/names.js";
 export { type OperationId, operations } from "./generated/operations.js";
-export type { OperationInfo, ValidationIssue, Validator } from "./operation.js";
+export type { OperationInfo, Validator, Violation } from "./operation.js";
 export { Pacer, rateLimits } from "./pacing.js";
 export { type RetryOptions, retryDefaults } from "./retry.js";
 export type {

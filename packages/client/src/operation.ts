@@ -1,15 +1,6 @@
-/** One failed rule as ajv reports it (standalone validators, `messages: false`). */
-export interface ValidationIssue {
-  instancePath: string;
-  keyword: string;
-  params: Record<string, unknown>;
-}
+import type { Validator } from "./validation.js";
 
-/** An ajv standalone validator: true when valid, else `errors` holds what failed. */
-export interface Validator {
-  (data: unknown): boolean;
-  errors?: ValidationIssue[] | null;
-}
+export type { Validator, Violation } from "./validation.js";
 
 /** What the generated operations table knows about each operation. */
 export interface OperationInfo {

@@ -1,4 +1,5 @@
-import type { ValidationIssue } from "./operation.js";
+// The checks the generated validators are built from. scripts/generate.mjs writes calls to them
+// with literal arguments taken from the spec; nothing here reads a schema at run time.
 
 /** A failed rule in words: `participantPhone` + `must be <= 999999999999999`. */
 export interface Violation {
@@ -6,73 +7,140 @@ export interface Violation {
   rule: string;
 }
 
-// Rules that read better in words; any other keyword is named as JSON Schema names it.
-const RULES: Record<string, string> = {
-  required: "is required",
-  additionalProperties: "is not a known field",
-  "false schema": "must not be given",
-  type: "must be of type ",
-  pattern: "must match ",
-  format: "must be a valid ",
-};
+/**
+ * A generated validator: undefined when `value` is valid, else the first rule it breaks (in the
+ * order ajv, and so Prism, checks them). `at` is the dotted path of `value`, none at the root.
+ */
+export type Validator = (value: unknown, at?: string) => Violation | undefined;
 
-/** Turns one ajv issue into words; the schema's own names and limits fill them in. */
-function say({ keyword, params, instancePath }: ValidationIssue, root: string): Violation {
-  const p = params as Record<string, unknown>;
-  const key = p.missingProperty ?? p.additionalProperty;
-  const rule =
-    p.comparison !== undefined
-      ? `must be ${p.comparison} ${p.limit}`
-      : keyword in RULES
-        ? `${RULES[keyword]}${p.type ?? p.pattern ?? p.format ?? ""}`
-        : `must satisfy ${keyword}${p.limit === undefined ? "" : ` ${p.limit}`}`;
-  const path = key === undefined ? instancePath : `${instancePath}/${key}`;
-  return { field: path.slice(1).replaceAll("/", ".") || root, rule };
-}
+// A failure at the root is the body's: path parameters always come as an object of the client's.
+const fault = (at: string | undefined, rule: string): Violation => ({ field: at || "body", rule });
+const notA = (at: string | undefined, type: string) => fault(at, `must be of type ${type}`);
+const child = (at: string | undefined, key: string | number) => (at ? `${at}.${key}` : `${key}`);
+
+/** The `true` schema. */
+export const any: Validator = () => undefined;
+
+/** The `false` schema: as a property, the property must be left out. */
+export const never: Validator = (_, at) => fault(at, "must not be given");
+
+/** Types with nothing else to check, such as `"boolean"` or `["string", "null"]`. */
+export const is =
+  (...types: string[]): Validator =>
+  (v, at) =>
+    types.includes(v === null ? "null" : typeof v) ? undefined : notA(at, types.join());
+
+export const int =
+  (min = -Infinity, max = Infinity): Validator =>
+  (v, at) =>
+    !Number.isInteger(v)
+      ? notA(at, "integer")
+      : (v as number) > max
+        ? fault(at, `must be <= ${max}`)
+        : (v as number) < min
+          ? fault(at, `must be >= ${min}`)
+          : undefined;
+
+export const str =
+  (pattern?: RegExp, min = 0, max = Infinity): Validator =>
+  (v, at) => {
+    if (typeof v !== "string") return notA(at, "string");
+    // Lengths count code points, as ajv does (and Prism with it). A UTF-16 length within both
+    // bounds whatever the count (code points <= length <= 2 * code points) skips the count.
+    const length = v.length > max || v.length < 2 * min ? [...v].length : min;
+    return length > max
+      ? fault(at, `must satisfy maxLength ${max}`)
+      : length < min
+        ? fault(at, `must satisfy minLength ${min}`)
+        : pattern && !pattern.test(v)
+          ? fault(at, `must match ${pattern.source}`)
+          : undefined;
+  };
+
+export const arr =
+  (item: Validator, min = 0, unique = false): Validator =>
+  (v, at) => {
+    if (!Array.isArray(v)) return notA(at, "array");
+    if (v.length < min) return fault(at, `must satisfy minItems ${min}`);
+    for (let i = 0; i < v.length; i++) {
+      const failed = item(v[i], child(at, i));
+      if (failed) return failed;
+    }
+    // The generator allows uniqueItems on primitive items only: valid ones compare as in ajv.
+    if (unique && new Set(v).size < v.length) return fault(at, "must satisfy uniqueItems");
+  };
 
 /**
- * The violation to report. For a oneOf body whose branches are picked by `alternatives`
- * (participantChatId / participantPhone), "both" and "neither" get their own words, and with
- * one given, issues that only say "the other branch did not match" are skipped.
+ * An object. The generator puts the required properties first, in the spec's order: the first
+ * `required` keys of `props` must be present.
  */
-export function describe(
-  issues: readonly ValidationIssue[] | null | undefined,
-  data: unknown,
-  root: string,
-  alternatives?: readonly (readonly string[])[],
-): Violation {
-  const list = issues ?? [];
-  const last = list[list.length - 1];
-  if (
-    alternatives &&
-    last?.keyword === "oneOf" &&
-    !last.instancePath &&
-    data &&
-    typeof data === "object"
-  ) {
-    const given = alternatives.filter((fields) =>
-      fields.some((f) => (data as Record<string, unknown>)[f] !== undefined),
-    );
-    const field = alternatives
-      .map((fields) => fields.join(" + "))
-      .join(given.length ? " and " : " or ");
-    if (given.length !== 1) {
-      return {
-        field,
-        rule: given.length
-          ? "must not both be given (give exactly one)"
-          : "is required (give exactly one)",
-      };
+export const obj = (
+  props: Record<string, Validator>,
+  required = 0,
+  closed = false,
+  minProps = 0,
+): Validator => {
+  const keys = Object.keys(props);
+  const checks = Object.values(props);
+  return (v, at) => {
+    if (!v || typeof v !== "object" || Array.isArray(v)) return notA(at, "object");
+    const o = v as Record<string, unknown>;
+    if (minProps && Object.keys(o).length < minProps)
+      return fault(at, `must satisfy minProperties ${minProps}`);
+    for (let i = 0; i < required; i++)
+      if (o[keys[i] as string] === undefined)
+        return fault(child(at, keys[i] as string), "is required");
+    if (closed)
+      for (const key in o)
+        if (!keys.includes(key)) return fault(child(at, key), "is not a known field");
+    for (let i = 0; i < keys.length; i++) {
+      const value = o[keys[i] as string];
+      const failed =
+        value === undefined ? undefined : checks[i]?.(value, child(at, keys[i] as string));
+      if (failed) return failed;
     }
-    const others = alternatives.filter((fields) => fields !== given[0]).flat();
-    const relevant = list.find(
-      ({ keyword, params, instancePath }) =>
-        keyword !== "oneOf" &&
-        !others.includes(
-          String(keyword === "required" ? params.missingProperty : instancePath.slice(1)),
-        ),
-    );
-    if (relevant) return say(relevant, root);
-  }
-  return list[0] ? say(list[0], root) : { field: root, rule: "is not valid" };
-}
+  };
+};
+
+/** anyOf: the first branch's failure when none passes. */
+export const some =
+  (...branches: Validator[]): Validator =>
+  (v, at) => {
+    let first: Violation | undefined;
+    for (const branch of branches) {
+      const failed = branch(v, at);
+      if (!failed) return;
+      first ??= failed;
+    }
+    return first;
+  };
+
+/**
+ * oneOf. `picks` (from the generator) are the fields that choose each branch, such as
+ * participantChatId / participantPhone. Each branch requires its own, so with exactly one given
+ * only its branch can pass and its failure is the one to report; "both" and "neither" get words.
+ */
+export const one =
+  (branches: Validator[], picks: string[][] = []): Validator =>
+  (v, at) => {
+    const o = v && typeof v === "object" ? (v as Record<string, unknown>) : {};
+    let given = 0;
+    let pick = 0;
+    for (let i = 0; i < picks.length; i++)
+      if (picks[i]?.some((f) => o[f] !== undefined)) {
+        given++;
+        pick = i;
+      }
+    if (given === 1) return branches[pick]?.(v, at);
+    const failures = branches.map((branch) => branch(v, at));
+    const passing = failures.filter((failed) => !failed).length;
+    if (passing === 1) return;
+    if (picks.length && v && typeof v === "object")
+      return fault(
+        picks
+          .map((fields) => fields.map((f) => child(at, f)).join(" + "))
+          .join(given ? " and " : " or "),
+        given ? "must not both be given (give exactly one)" : "is required (give exactly one)",
+      );
+    return passing ? fault(at, "must satisfy oneOf") : failures[0];
+  };

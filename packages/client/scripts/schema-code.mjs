@@ -1,0 +1,298 @@
+// Turns the spec's JSON Schemas into JS code: calls to the checks of src/validation.ts with
+// literal arguments. Only the keywords listed here are understood; any other one fails the build,
+// so a keyword the spec starts to use can never be skipped in silence.
+
+// Annotations: they change no verdict.
+const ANNOTATIONS = new Set(["description", "title", "examples", "example", "$comment"]);
+
+// What a 200 body is checked for: its shape (types, required fields, branches). Patterns and
+// bounds are the service's business there, and a new id form must not fail a working call.
+const SHAPE_IGNORES = new Set([
+  "pattern",
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+  "format",
+  "minItems",
+  "uniqueItems",
+  "minProperties",
+  "additionalProperties",
+  "contentMediaType",
+]);
+
+// The keywords each kind of schema may carry (besides annotations), in request mode.
+const KEYWORDS = {
+  object: ["type", "properties", "required", "additionalProperties", "minProperties"],
+  array: ["type", "items", "minItems", "uniqueItems"],
+  string: ["type", "pattern", "minLength", "maxLength"],
+  integer: ["type", "minimum", "maximum", "format"],
+  boolean: ["type"],
+  oneOf: ["oneOf"],
+  anyOf: ["anyOf"],
+};
+
+// Integer formats as bounds. int64 is read as the safe range: a JSON number past 2^53 has lost
+// digits before any check sees it, so it cannot be the number the caller meant.
+const INTEGER_FORMATS = {
+  int32: [-(2 ** 31), 2 ** 31 - 1],
+  int64: [-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+};
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const COMPONENT = "#/components/schemas/";
+
+/** A JS literal for a JSON value. */
+const literal = (value) => JSON.stringify(value);
+
+/** A property name as an object literal key. */
+function key(name) {
+  if (name === "__proto__") throw new Error(`a property named ${name} cannot be checked`);
+  return IDENTIFIER.test(name) ? name : literal(name);
+}
+
+/** Arguments with the trailing defaults (undefined) left off. */
+function args(...list) {
+  while (list.length && list[list.length - 1] === undefined) list.pop();
+  return list.map((item) => (item === undefined ? "undefined" : item)).join(", ");
+}
+
+/**
+ * A code writer over the spec's component schemas. `lib` is the name the generated module
+ * imports src/validation.ts as. Component schemas used in request mode become named constants
+ * (`declarations()`), shared by every schema that refers to them.
+ */
+export function schemaCode({ components = {}, lib = "c" } = {}) {
+  const declared = new Map(); // component name -> code, in dependency order
+  // A check of types alone. Written out at each use: gzip packs the repeats better than names.
+  const typeCheck = (...names) =>
+    names.join() === "integer" ? `${lib}.int()` : `${lib}.is(${names.map(literal).join(", ")})`;
+  const visiting = new Set();
+
+  function component(ref, where) {
+    if (typeof ref !== "string" || !ref.startsWith(COMPONENT))
+      throw new Error(`${where}: only ${COMPONENT}* references are supported, not ${ref}`);
+    const name = ref.slice(COMPONENT.length);
+    const schema = components[name];
+    if (schema === undefined) throw new Error(`${where}: dangling reference ${ref}`);
+    return { name, schema };
+  }
+
+  /** Fails on a keyword that `allowed` does not list. */
+  function only(schema, allowed, where) {
+    for (const name of Object.keys(schema)) {
+      if (ANNOTATIONS.has(name) || name.startsWith("x-") || allowed.includes(name)) continue;
+      throw new Error(
+        `${where}: the keyword "${name}" is not supported by scripts/schema-code.mjs (add it there and to src/validation.ts)`,
+      );
+    }
+  }
+
+  function isBinary(schema) {
+    return (
+      typeof schema === "object" &&
+      (schema.format === "binary" || typeof schema.contentMediaType === "string")
+    );
+  }
+
+  function kindOf(schema, where) {
+    if (schema.oneOf !== undefined) return "oneOf";
+    if (schema.anyOf !== undefined) return "anyOf";
+    if (Array.isArray(schema.type)) return "types";
+    if (typeof schema.type === "string" && KEYWORDS[schema.type]) return schema.type;
+    throw new Error(`${where}: a schema needs a supported "type", "oneOf" or "anyOf"`);
+  }
+
+  /** For a oneOf of objects: the fields that pick each branch (required there, not in all). */
+  function picksOf(branches) {
+    const required = branches.map((branch) => {
+      const schema = branch.$ref ? component(branch.$ref, "oneOf").schema : branch;
+      return Array.isArray(schema?.required) ? schema.required : undefined;
+    });
+    if (required.some((list) => !list)) return undefined;
+    const inAll = required[0].filter((name) => required.every((list) => list.includes(name)));
+    const picks = required.map((list) => list.filter((name) => !inAll.includes(name)));
+    return picks.every((fields) => fields.length) ? picks : undefined;
+  }
+
+  /**
+   * Code for one schema. Modes: "request" checks every rule; "shape" checks types, required
+   * fields and branches only (oneOf read as anyOf); "multipart" is request mode where binary
+   * parts accept anything (the client checks them as Blob or bytes).
+   */
+  function code(schema, mode, where, depth = 0) {
+    if (depth > 32) throw new Error(`${where}: schema too deep (recursive?)`);
+    if (schema === true) return `${lib}.any`;
+    if (schema === false) return `${lib}.never`;
+    if (typeof schema !== "object" || schema === null || Array.isArray(schema))
+      throw new Error(`${where}: not a schema: ${literal(schema)}`);
+    if (schema.$ref !== undefined) {
+      only(schema, ["$ref"], where);
+      const { name, schema: target } = component(schema.$ref, where);
+      if (mode === "shape") return code(target, mode, `${where} -> ${name}`, depth + 1);
+      if (mode === "multipart" && isBinary(target)) return `${lib}.any`;
+      return declare(name, target);
+    }
+    if (mode === "multipart" && isBinary(schema)) {
+      only(schema, ["type", "format", "contentMediaType"], where);
+      return `${lib}.any`;
+    }
+    const sub = (value, path) => code(value, mode, `${where}${path}`, depth + 1);
+    const shape = mode === "shape";
+    const kind = kindOf(schema, where);
+    const rules = shape
+      ? Object.fromEntries(Object.entries(schema).filter(([name]) => !SHAPE_IGNORES.has(name)))
+      : schema;
+    if (kind === "types") {
+      only(rules, ["type"], where);
+      for (const type of schema.type)
+        if (!["string", "boolean", "null"].includes(type))
+          throw new Error(`${where}: the type list ${literal(schema.type)} is not supported`);
+      return typeCheck(...schema.type);
+    }
+    only(rules, KEYWORDS[kind], where);
+    switch (kind) {
+      case "oneOf":
+      case "anyOf": {
+        const list = schema[kind];
+        if (!Array.isArray(list) || !list.length) throw new Error(`${where}: empty ${kind}`);
+        const branches = list.map((branch, i) => sub(branch, `/${kind}/${i}`));
+        if (kind === "anyOf" || shape) {
+          // In a shape, branches may become the same (ParticipantId's two id forms are strings).
+          const distinct = [...new Set(branches)];
+          return distinct.length === 1 ? distinct[0] : `${lib}.some(${distinct.join(", ")})`;
+        }
+        const picks = picksOf(list);
+        return `${lib}.one([${branches.join(", ")}]${picks ? `, ${literal(picks)}` : ""})`;
+      }
+      case "object": {
+        const properties = schema.properties ?? {};
+        const required = schema.required ?? [];
+        if (!Array.isArray(required) || required.some((name) => typeof name !== "string"))
+          throw new Error(`${where}: "required" must list names`);
+        let closed;
+        if (!shape && schema.additionalProperties !== undefined) {
+          if (schema.additionalProperties === false) closed = "true";
+          else if (schema.additionalProperties !== true)
+            throw new Error(`${where}: only additionalProperties true or false is supported`);
+        }
+        // Required properties first, in the order ajv checks them; obj() takes their count.
+        const names = [...new Set([...required, ...Object.keys(properties)])];
+        const props = names.map((name) => {
+          if (Object.hasOwn(properties, name))
+            return `${key(name)}: ${sub(properties[name], `/properties/${name}`)}`;
+          // Required but not described: any value will do, unless no other key is allowed.
+          if (closed) throw new Error(`${where}: ${name} is required but not allowed`);
+          return `${key(name)}: ${lib}.any`;
+        });
+        const minProps = shape ? undefined : count(schema.minProperties, where);
+        return `${lib}.obj(${args(
+          `{ ${props.join(", ")} }`,
+          required.length || closed || minProps ? String(new Set(required).size) : undefined,
+          closed ?? (minProps ? "false" : undefined),
+          minProps,
+        )})`;
+      }
+      case "array": {
+        if (schema.items === undefined) throw new Error(`${where}: an array needs "items"`);
+        const item = sub(schema.items, "/items");
+        const min = shape ? undefined : count(schema.minItems, where);
+        const unique = !shape && schema.uniqueItems === true;
+        if (unique) primitiveItems(schema.items, `${where}/items`);
+        return `${lib}.arr(${args(item, min ?? (unique ? 0 : undefined), unique ? "true" : undefined)})`;
+      }
+      case "string": {
+        if (shape) return typeCheck("string");
+        const pattern = schema.pattern === undefined ? undefined : regex(schema.pattern, where);
+        const max = count(schema.maxLength, where);
+        const min = count(schema.minLength, where) ?? (max === undefined ? undefined : 0);
+        return `${lib}.str(${args(pattern, min, max)})`;
+      }
+      case "integer": {
+        if (shape) return typeCheck("integer");
+        let min = bound(schema.minimum, where);
+        let max = bound(schema.maximum, where);
+        if (schema.format !== undefined) {
+          const range = INTEGER_FORMATS[schema.format];
+          if (!range)
+            throw new Error(`${where}: the integer format "${schema.format}" is not supported`);
+          // Only the part of the format's range that the bounds do not already cover.
+          if (min === undefined || min < range[0]) min = range[0];
+          if (max === undefined || max > range[1]) max = range[1];
+        }
+        return `${lib}.int(${args(min === undefined ? undefined : number(min), max === undefined ? undefined : number(max))})`;
+      }
+      case "boolean":
+        return typeCheck("boolean");
+    }
+    throw new Error(`${where}: unreachable`);
+  }
+
+  /** uniqueItems is checked with a Set: exact only for items of a primitive type. */
+  function primitiveItems(items, where) {
+    const schema = items?.$ref ? component(items.$ref, where).schema : items;
+    if (!["string", "integer", "boolean"].includes(schema?.type))
+      throw new Error(
+        `${where}: uniqueItems is supported on string, integer or boolean items only`,
+      );
+  }
+
+  function declare(name, schema) {
+    if (!IDENTIFIER.test(name)) throw new Error(`component name ${name} is not an identifier`);
+    // A component that is only a reference is the same check under another name.
+    if (
+      schema?.$ref !== undefined &&
+      Object.keys(schema).every((k) => k === "$ref" || ANNOTATIONS.has(k))
+    )
+      return code(schema, "request", name);
+    if (!declared.has(name)) {
+      if (visiting.has(name)) throw new Error(`component ${name} refers to itself: not supported`);
+      visiting.add(name);
+      const body = code(schema, "request", `#/components/schemas/${name}`);
+      visiting.delete(name);
+      declared.set(name, body);
+    }
+    // Components that check the same (GetGroupDataRequest, LeaveGroupRequest) share one check.
+    const body = declared.get(name);
+    return [...declared].find(([, other]) => other === body)?.[0] ?? name;
+  }
+
+  return {
+    /** Code that checks `schema` in request mode. */
+    request: (schema, where) => code(schema, "request", where),
+    /** Code that checks a multipart body: binary parts accept anything. */
+    multipart: (schema, where) => code(schema, "multipart", where),
+    /** Code that checks the shape of `schema` (for 200 bodies). */
+    shape: (schema, where) => code(schema, "shape", where),
+    /** `const Name = ...;` for every component used so far, each after the ones it uses. */
+    declarations: () =>
+      [...declared]
+        .filter(([name, body]) => [...declared].find(([, other]) => other === body)?.[0] === name)
+        .map(([name, body]) => `const ${name} = ${body};`),
+  };
+}
+
+function count(value, where) {
+  if (value === undefined) return undefined;
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new Error(`${where}: a count must be a non-negative integer, not ${literal(value)}`);
+  return value;
+}
+
+function bound(value, where) {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value))
+    throw new Error(`${where}: a bound must be a finite number, not ${literal(value)}`);
+  return value;
+}
+
+const number = (value) => String(value);
+
+/** A regex literal with the `u` flag (as ajv builds it), whose `source` is the spec's text. */
+function regex(pattern, where) {
+  if (typeof pattern !== "string") throw new Error(`${where}: pattern must be a string`);
+  const compiled = new RegExp(pattern, "u");
+  if (compiled.source !== pattern)
+    throw new Error(`${where}: pattern ${literal(pattern)} cannot be written as a regex literal`);
+  return `/${pattern}/u`;
+}
