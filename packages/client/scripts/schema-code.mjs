@@ -133,6 +133,9 @@ export function schemaCode({ components = {}, lib = "c" } = {}) {
       if (mode === "multipart" && isBinary(target)) return `${lib}.any`;
       return declare(name, target);
     }
+    // Only annotations: any value will do, as with `true`.
+    if (Object.keys(schema).every((name) => ANNOTATIONS.has(name) || name.startsWith("x-")))
+      return `${lib}.any`;
     if (mode === "multipart" && isBinary(schema)) {
       only(schema, ["type", "format", "contentMediaType"], where);
       return `${lib}.any`;
@@ -238,7 +241,8 @@ export function schemaCode({ components = {}, lib = "c" } = {}) {
   }
 
   function declare(name, schema) {
-    if (!IDENTIFIER.test(name)) throw new Error(`component name ${name} is not an identifier`);
+    if (!IDENTIFIER.test(name) || name === lib)
+      throw new Error(`component name ${name} cannot name a constant of the generated module`);
     // A component that is only a reference is the same check under another name.
     if (
       schema?.$ref !== undefined &&

@@ -69,6 +69,16 @@ describe("the schema code generator", () => {
     expect(code).toBe("c.obj({ a: c.str(undefined, 0, 3) }, 1)");
   });
 
+  it("reads a schema of annotations only as any value, like `true`", () => {
+    const check = compile({ description: "anything", examples: [1] });
+    expect([1, "x", null, {}].map((value) => verdict(check, value))).toEqual([
+      "ok",
+      "ok",
+      "ok",
+      "ok",
+    ]);
+  });
+
   it("counts string lengths in code points, as ajv and Prism do", () => {
     const check = compile({ type: "string", minLength: 2, maxLength: 3 });
     expect(verdict(check, "😀😀😀")).toBe("ok");
