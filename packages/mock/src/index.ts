@@ -12,7 +12,7 @@ export interface StartMockOptions {
   host?: string;
   /** Path to an OpenAPI document; the bundled greenspec document unless given. */
   spec?: string;
-  /** Give up starting after this many milliseconds (default 30000). */
+  /** Give up starting after this many milliseconds (default 60000; Prism loads slowly on a busy machine). */
   startTimeoutMs?: number;
 }
 
@@ -34,7 +34,7 @@ const PROBE_TIMEOUT_MS = 2000;
  */
 export async function startMock(options: StartMockOptions = {}): Promise<Mock> {
   const host = options.host ?? "127.0.0.1";
-  const timeoutMs = options.startTimeoutMs ?? 30_000;
+  const timeoutMs = options.startTimeoutMs ?? 60_000;
   const config = { spec: options.spec ?? bundledSpecPath(), port: options.port ?? 0, host };
   const child = fork(new URL("./prism-process.js", import.meta.url), [JSON.stringify(config)], {
     stdio: ["ignore", "ignore", "pipe", "ipc"],
