@@ -6,8 +6,9 @@ import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 // Every workspace package, read from pnpm-workspace.yaml so a new one can never be left uncounted.
-const workspaceDirs = readFileSync(join(root, "pnpm-workspace.yaml"), "utf8")
-  .split("allowBuilds:")[0]
+// Only the `packages:` list counts: it ends at the next top-level key, whichever that is.
+const workspaceFile = `${readFileSync(join(root, "pnpm-workspace.yaml"), "utf8")}\n`;
+const workspaceDirs = (/^packages:\n((?:[ \t#].*\n|\n)*)/m.exec(workspaceFile)?.[1] ?? "")
   .split("\n")
   .map((line) => /^\s+-\s+['"]?([^'"\s]+)/.exec(line)?.[1])
   .filter((pattern) => pattern !== undefined)

@@ -3,7 +3,7 @@
 import type { paths } from "@greenspec/types";
 import axios from "axios";
 import createClient from "openapi-fetch";
-import { API_TOKEN, BODY, ID_INSTANCE, OPERATION_PATH } from "./fixtures.js";
+import { API_TOKEN, BODY, ID_INSTANCE, OPERATION_PATH, TEMPLATE } from "./fixtures.js";
 import { loadGreenspec } from "./greenspec.js";
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -17,7 +17,6 @@ export interface Contender {
   make(baseUrl: string, fetchImpl: FetchLike): Promise<Call>;
 }
 
-const TEMPLATE = "/waInstance{idInstance}/addGroupParticipant/{apiTokenInstance}" as const;
 const PATH_PARAMS = { path: { idInstance: ID_INSTANCE, apiTokenInstance: API_TOKEN } };
 const JSON_HEADERS = { "Content-Type": "application/json" };
 /** Long enough never to fire; only the cost of carrying a signal is measured. */

@@ -12,7 +12,8 @@ export interface OverheadOptions {
   seed: number;
 }
 
-const STUB_BASE_URL = "http://stub.invalid";
+/** Base URL of the stub runs: a `.invalid` host never resolves, should a call get past the stub. */
+export const STUB_BASE_URL = "http://stub.invalid";
 const ANSWER_HEADERS = { "content-type": "application/json", "content-length": `${ANSWER.length}` };
 
 /** A fetch that never touches the network: a fresh canned 200 per call (a body reads once). */

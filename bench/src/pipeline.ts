@@ -104,7 +104,7 @@ function installDetail(out: string): string {
   return packages ? `${packages} packages linked from the local store` : "";
 }
 
-export function cacheDetail(out: string): string {
+function cacheDetail(out: string): string {
   const cached = /Cached:\s+(\d+) cached, (\d+) total/.exec(out);
   if (!cached) return "no turbo summary";
   const full = cached[1] === cached[2] ? " (full cache hit)" : "";

@@ -10,7 +10,7 @@ import {
   rawFetchSignal,
 } from "./contenders.js";
 import { profileCalls } from "./cpu-profile.js";
-import { stubFetch } from "./overhead.js";
+import { STUB_BASE_URL, stubFetch } from "./overhead.js";
 
 const contenders = [
   rawFetch,
@@ -29,10 +29,7 @@ if (!contender) {
 
 const server = loopback ? await startLoopbackServer() : undefined;
 try {
-  const call = await contender.make(
-    server?.url ?? "http://stub.invalid",
-    server ? fetch : stubFetch,
-  );
+  const call = await contender.make(server?.url ?? STUB_BASE_URL, server ? fetch : stubFetch);
   const label = `${contender.name}, ${server ? "loopback server" : "stub fetch"}`;
   console.log(await profileCalls(label, call, { warmup: 2_000, calls: server ? 5_000 : 20_000 }));
 } finally {

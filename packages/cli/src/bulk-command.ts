@@ -1,4 +1,9 @@
 import { readFile } from "node:fs/promises";
+import type {
+  AddGroupParticipantsInput,
+  AddGroupParticipantsResult,
+  ParticipantOutcome,
+} from "@greenspec/client";
 import { Presets, SingleBar } from "cli-progress";
 import { EXIT_OK, EXIT_REFUSED, UsageError } from "./output.js";
 import {
@@ -15,10 +20,6 @@ export const BULK_COMMAND = {
   operationId: "addGroupParticipant",
 } as const;
 
-type BulkResult = Awaited<ReturnType<Session["api"]["addGroupParticipants"]>>;
-type BulkEntry = BulkResult["results"][number];
-type BulkInput = Parameters<Session["api"]["addGroupParticipants"]>[0];
-
 export async function addParticipantsFromFile(
   session: Session,
   fields: ParticipantFields,
@@ -32,7 +33,7 @@ export async function addParticipantsFromFile(
   // Ctrl-C stops sending at once; the summary then lists who was not attempted.
   const onInterrupt = () => controller.abort();
   process.once("SIGINT", onInterrupt);
-  let result: BulkResult;
+  let result: AddGroupParticipantsResult;
   try {
     result = await session.api.addGroupParticipants(
       {
@@ -40,7 +41,7 @@ export async function addParticipantsFromFile(
         // The file's values are checked by the client's validator, entry by entry.
         participants: entries.map(
           (entry) => entry.participant,
-        ) as unknown as BulkInput["participants"],
+        ) as unknown as AddGroupParticipantsInput["participants"],
       },
       {
         signal: controller.signal,
@@ -104,7 +105,7 @@ function startProgress(session: Session, total: number) {
   };
 }
 
-function describe(entry: BulkEntry, source: FileEntry, entries: FileEntry[]): string {
+function describe(entry: ParticipantOutcome, entries: FileEntry[]): string {
   switch (entry.status) {
     case "added":
       return "added";
@@ -117,10 +118,9 @@ function describe(entry: BulkEntry, source: FileEntry, entries: FileEntry[]): st
     case "not-attempted":
       return "not attempted (stopped)";
   }
-  return source.text;
 }
 
-function textSummary(entries: FileEntry[], result: BulkResult): string {
+function textSummary(entries: FileEntry[], result: AddGroupParticipantsResult): string {
   const { added, notAdded, failed, duplicates, notAttempted } = result.counts;
   const lines = [
     `added ${added}, not added ${notAdded}, failed ${failed}, duplicates ${duplicates}, ` +
@@ -129,13 +129,12 @@ function textSummary(entries: FileEntry[], result: BulkResult): string {
   result.results.forEach((entry, index) => {
     if (entry.status === "added") return;
     const source = entries[index];
-    if (source)
-      lines.push(`  line ${source.line} ${source.text}: ${describe(entry, source, entries)}`);
+    if (source) lines.push(`  line ${source.line} ${source.text}: ${describe(entry, entries)}`);
   });
   return `${lines.join("\n")}\n`;
 }
 
-function jsonSummary(groupId: string, entries: FileEntry[], result: BulkResult) {
+function jsonSummary(groupId: string, entries: FileEntry[], result: AddGroupParticipantsResult) {
   return {
     groupId,
     counts: result.counts,

@@ -1,3 +1,4 @@
+import { type OperationInfo, operations } from "@greenspec/client";
 import { parse } from "csv-parse/sync";
 import type { SpecCommand } from "./spec-commands.js";
 
@@ -9,12 +10,10 @@ export interface ParticipantFields {
 
 export type ParticipantInput = Record<string, string | number>;
 
-/** Of an operation's one-of fields, the integer one is the phone and the string one the chat id. */
+/** The operation's phone and chat id fields, as the client's generated table pairs them. */
 export function participantFields(command: SpecCommand): ParticipantFields | undefined {
-  const single = command.alternatives.filter((names) => names.length === 1).flat();
-  const kindOf = (name: string) => command.fields.find((field) => field.name === name)?.kind;
-  const phone = single.find((name) => kindOf(name) === "integer");
-  const chatId = single.find((name) => kindOf(name) === "string");
+  const table: Record<string, OperationInfo | undefined> = operations;
+  const [phone, chatId] = table[command.operationId]?.phoneAlias ?? [];
   return phone && chatId ? { chatId, phone } : undefined;
 }
 

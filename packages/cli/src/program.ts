@@ -103,8 +103,9 @@ export function buildProgram(io: Io, runner: Runner, spec = loadSpec()): Command
     .showHelpAfterError("(add --help to see the options)")
     .exitOverride();
 
-  for (const command of deriveCommands(spec)) addSpecCommand(program, command, runner);
-  addBulkCommand(program, deriveCommands(spec), runner);
+  const commands = deriveCommands(spec);
+  for (const command of commands) addSpecCommand(program, command, runner);
+  addBulkCommand(program, commands, runner);
   return program;
 }
 
@@ -277,7 +278,7 @@ async function withSession(
   }
 }
 
-export function reportError(error: unknown, options: GlobalOptions, io: Io): number {
+function reportError(error: unknown, options: GlobalOptions, io: Io): number {
   if (error instanceof UsageError) {
     if (options.json)
       io.out(`${JSON.stringify({ error: { kind: "usage", message: error.message } })}\n`);

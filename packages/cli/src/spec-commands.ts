@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { type OperationId, rateLimits } from "@greenspec/client";
 
 /** How a request body field is typed on the command line, read from its schema. */
 export type FieldKind =
@@ -38,8 +39,6 @@ export interface SpecCommand {
   examples: Record<string, Record<string, unknown>>;
   /** Top-level booleans of the success answer: `false` in any of them means the service said no. */
   outcomeFields: string[];
-  /** The 200 answer's description: it says what a `false` answer means. */
-  successDescription: string;
   requestsPerSecond?: number;
 }
 
@@ -47,6 +46,9 @@ type Schema = Record<string, unknown> | boolean;
 type OpenApiDocument = Record<string, unknown>;
 
 const require = createRequire(import.meta.url);
+
+/** Every method an OpenAPI path item can hold, so no operation of the spec is left out. */
+const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** The bundled OpenAPI document shipped by @greenspec/spec. */
 export function loadSpec(): OpenApiDocument {
@@ -63,7 +65,7 @@ export function deriveCommands(doc: OpenApiDocument = loadSpec()): SpecCommand[]
   const paths = asRecord(doc.paths);
   for (const pathItem of Object.values(paths)) {
     for (const [method, raw] of Object.entries(asRecord(resolve(doc, pathItem)))) {
-      if (!["get", "post", "put", "patch", "delete"].includes(method)) continue;
+      if (!HTTP_METHODS.includes(method)) continue;
       const operation = asRecord(raw);
       const operationId = operation.operationId;
       if (typeof operationId !== "string") continue;
@@ -122,7 +124,8 @@ function deriveCommand(
     doc,
     asRecord(asRecord(success.content)["application/json"]).schema,
   );
-  const rateLimit = asRecord(operation["x-greenspec-rate-limit"]).requestsPerSecond;
+  // The pace the client keeps: read from the spec once, by the client's generator.
+  const rateLimit = rateLimits[operationId as OperationId];
   return {
     operationId,
     command: kebabCase(operationId),
@@ -133,7 +136,6 @@ function deriveCommand(
     alternatives: alternatives.filter((names) => names.length > 0),
     examples,
     outcomeFields: outcomeFieldsOf(doc, successSchema),
-    successDescription: String(success.description ?? "").trim(),
     ...(typeof rateLimit === "number" ? { requestsPerSecond: rateLimit } : {}),
   };
 }

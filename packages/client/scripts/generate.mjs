@@ -1,10 +1,10 @@
 // Builds src/generated/ from the bundled spec: validators (request bodies, path parameters, 200
-// bodies) written as calls to src/validation.ts, and the operations table, so no hand-written file
-// restates the spec.
+// bodies) written as calls to src/validation.ts, the operations table and a type name per
+// operation, so no hand-written file restates the spec.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { schemaCode } from "./schema-code.mjs";
+import { IDENTIFIER, isBinary, schemaCode } from "./schema-code.mjs";
 
 const require = createRequire(import.meta.url);
 const specPath = require.resolve("@greenspec/spec/openapi.json");
@@ -31,14 +31,6 @@ function resolve(node) {
   return current;
 }
 
-function isBinary(schema) {
-  return (
-    schema.format === "binary" ||
-    typeof schema.contentMediaType === "string" ||
-    typeof schema.contentEncoding === "string"
-  );
-}
-
 function schemaAt(schema) {
   return schema &&
     typeof schema.$ref === "string" &&
@@ -53,7 +45,7 @@ function binaryParts(media) {
   const parts = {};
   for (const [name, sub] of Object.entries(schema.properties ?? {})) {
     const prop = schemaAt(sub);
-    if (prop && isBinary(prop)) {
+    if (isBinary(prop)) {
       parts[name] =
         media.encoding?.[name]?.contentType?.split(",")[0]?.trim() ??
         prop.contentMediaType ??
@@ -61,21 +53,6 @@ function binaryParts(media) {
     }
   }
   return parts;
-}
-
-/**
- * For a body that is a oneOf of objects, the fields that tell the branches apart (required in
- * one branch, not in all): used to turn a oneOf failure into a readable message.
- */
-function alternativesOf(schema) {
-  const root = schemaAt(schema);
-  if (!root || !Array.isArray(root.oneOf)) return undefined;
-  const branches = root.oneOf.map((branch) => schemaAt(branch));
-  if (!branches.every((branch) => Array.isArray(branch?.required))) return undefined;
-  const inAll = branches[0].required.filter((name) =>
-    branches.every((branch) => branch.required.includes(name)),
-  );
-  return branches.map((branch) => branch.required.filter((name) => !inAll.includes(name)));
 }
 
 /**
@@ -135,7 +112,7 @@ const exportsByCode = new Map();
 function addExport(body, name) {
   let exported = exportsByCode.get(body);
   if (!exported) {
-    exported = /^[A-Za-z_$][\w$]*$/.test(body) ? body : name;
+    exported = IDENTIFIER.test(body) ? body : name;
     if ([...exportsByCode.values()].includes(exported)) exported += exportsByCode.size;
     exportsByCode.set(body, exported);
   }
@@ -149,8 +126,7 @@ for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
     const operation = item[method];
     if (!operation) continue;
     const id = operation.operationId;
-    if (!id || !/^[A-Za-z_$][\w$]*$/.test(id))
-      throw new Error(`${method} ${path}: bad operationId`);
+    if (!id || !IDENTIFIER.test(id)) throw new Error(`${method} ${path}: bad operationId`);
     const entry = { id, method: method.toUpperCase(), path };
     const where = `${method} ${path}`;
 
@@ -177,7 +153,8 @@ for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
       } else if (contentType === "application/json") {
         entry.body = addExport(code.request(media.schema ?? true, bodyWhere), `${id}Body`);
       } else throw new Error(`${bodyWhere}: the content type ${contentType} is not supported`);
-      const alternatives = alternativesOf(media.schema);
+      // The fields that pick each branch of a oneOf body (the validator's own picks).
+      const alternatives = code.picks(media.schema);
       if (alternatives) entry.alternatives = alternatives;
       const phoneAlias = phoneAliasOf(media.schema, alternatives);
       if (phoneAlias) entry.phoneAlias = phoneAlias;

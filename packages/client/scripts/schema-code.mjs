@@ -39,7 +39,8 @@ const INTEGER_FORMATS = {
   int64: [-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
 };
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** A name that can stand as a JS identifier (a constant, an object key, a method). */
+export const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const COMPONENT = "#/components/schemas/";
 
 /** A JS literal for a JSON value. */
@@ -78,6 +79,16 @@ export function schemaCode({ components = {}, lib = "c" } = {}) {
     return { name, schema };
   }
 
+  /** The schema at the end of a chain of component references (itself when it is none). */
+  function dereference(schema, where) {
+    let current = schema;
+    for (let hops = 0; current?.$ref !== undefined; hops++) {
+      if (hops > 32) throw new Error(`${where}: reference chain too long (circular?)`);
+      current = component(current.$ref, where).schema;
+    }
+    return current;
+  }
+
   /** Fails on a keyword that `allowed` does not list. */
   function only(schema, allowed, where) {
     for (const name of Object.keys(schema)) {
@@ -86,13 +97,6 @@ export function schemaCode({ components = {}, lib = "c" } = {}) {
         `${where}: the keyword "${name}" is not supported by scripts/schema-code.mjs (add it there and to src/validation.ts)`,
       );
     }
-  }
-
-  function isBinary(schema) {
-    return (
-      typeof schema === "object" &&
-      (schema.format === "binary" || typeof schema.contentMediaType === "string")
-    );
   }
 
   function kindOf(schema, where) {
@@ -106,7 +110,7 @@ export function schemaCode({ components = {}, lib = "c" } = {}) {
   /** For a oneOf of objects: the fields that pick each branch (required there, not in all). */
   function picksOf(branches) {
     const required = branches.map((branch) => {
-      const schema = branch.$ref ? component(branch.$ref, "oneOf").schema : branch;
+      const schema = dereference(branch, "oneOf");
       return Array.isArray(schema?.required) ? schema.required : undefined;
     });
     if (required.some((list) => !list)) return undefined;
@@ -223,7 +227,7 @@ export function schemaCode({ components = {}, lib = "c" } = {}) {
           if (min === undefined || min < range[0]) min = range[0];
           if (max === undefined || max > range[1]) max = range[1];
         }
-        return `${lib}.int(${args(min === undefined ? undefined : number(min), max === undefined ? undefined : number(max))})`;
+        return `${lib}.int(${args(min?.toString(), max?.toString())})`;
       }
       case "boolean":
         return typeCheck("boolean");
@@ -233,7 +237,7 @@ export function schemaCode({ components = {}, lib = "c" } = {}) {
 
   /** uniqueItems is checked with a Set: exact only for items of a primitive type. */
   function primitiveItems(items, where) {
-    const schema = items?.$ref ? component(items.$ref, where).schema : items;
+    const schema = dereference(items, where);
     if (!["string", "integer", "boolean"].includes(schema?.type))
       throw new Error(
         `${where}: uniqueItems is supported on string, integer or boolean items only`,
@@ -268,6 +272,11 @@ export function schemaCode({ components = {}, lib = "c" } = {}) {
     multipart: (schema, where) => code(schema, "multipart", where),
     /** Code that checks the shape of `schema` (for 200 bodies). */
     shape: (schema, where) => code(schema, "shape", where),
+    /** For a body that is a oneOf of objects: the fields that pick each branch, or undefined. */
+    picks: (schema) => {
+      const root = dereference(schema, "oneOf");
+      return Array.isArray(root?.oneOf) ? picksOf(root.oneOf) : undefined;
+    },
     /** `const Name = ...;` for every component used so far, each after the ones it uses. */
     declarations: () =>
       [...declared]
@@ -290,7 +299,14 @@ function bound(value, where) {
   return value;
 }
 
-const number = (value) => String(value);
+/** A schema for a file part: the multipart body sends it as bytes, not as text. */
+export function isBinary(schema) {
+  return (
+    typeof schema === "object" &&
+    schema !== null &&
+    (schema.format === "binary" || typeof schema.contentMediaType === "string")
+  );
+}
 
 /** A regex literal with the `u` flag (as ajv builds it), whose `source` is the spec's text. */
 function regex(pattern, where) {

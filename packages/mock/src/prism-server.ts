@@ -25,7 +25,7 @@ export function bundledSpecPath(): string {
 }
 
 /** A host as it must appear inside a URL (IPv6 literals need brackets). */
-export function urlHost(host: string): string {
+function urlHost(host: string): string {
   return host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
 }
 
