@@ -1,6 +1,6 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { deriveCommands, loadSpec, resolve, type SpecCommand } from "../src/spec-commands.js";
 import { CLI, cleanEnv, credentialsEnv, emptyDir, ID, runCli, TOKEN } from "./run-cli.js";
@@ -8,6 +8,26 @@ import { CLI, cleanEnv, credentialsEnv, emptyDir, ID, runCli, TOKEN } from "./ru
 const mockUrl = inject("mockUrl");
 const doc = loadSpec();
 const commands = deriveCommands(doc);
+
+const GROUP_ID = "79001234567-1587570015@g.us";
+const PHONE = "79001234568";
+const CHAT_ID = "79001234568@c.us";
+/** `add-group-participant` for the test group; the participant and other flags follow. */
+const ADD = ["add-group-participant", "--group-id", GROUP_ID];
+/** Points the command at the mock this run started. */
+const TO_MOCK = ["--api-url", mockUrl];
+
+/** `add-group-participants` reading `file` for a group, sent to the mock this run started. */
+function addFromFileArgs(file: string, groupId = GROUP_ID): string[] {
+  return ["add-group-participants", "--group-id", groupId, "--from", file, ...TO_MOCK];
+}
+
+/** Writes `text` to a file named `name` in a fresh directory and returns the file's path. */
+function writePeople(text: string, name = "people.txt"): string {
+  const file = join(emptyDir(), name);
+  writeFileSync(file, text);
+  return file;
+}
 
 /** The smallest JPEG header the tests upload; the mock checks the part is there, not the pixels. */
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9]);
@@ -66,8 +86,7 @@ describe("one command per operation, against the mock", () => {
       const result = await runCli([
         command.command,
         ...argsFor(command, example, dir),
-        "--api-url",
-        mockUrl,
+        ...TO_MOCK,
         "--json",
       ]);
       expect(result.stderr).toBe("");
@@ -78,13 +97,10 @@ describe("one command per operation, against the mock", () => {
 
   it("exits 1 with the answer when the service says no", async () => {
     const result = await runCli([
-      "add-group-participant",
-      "--group-id",
-      "79001234567-1587570015@g.us",
+      ...ADD,
       "--participant-phone",
-      "79001234568",
-      "--api-url",
-      mockUrl,
+      PHONE,
+      ...TO_MOCK,
       "--prefer",
       "example=notAdded",
     ]);
@@ -94,28 +110,17 @@ describe("one command per operation, against the mock", () => {
   });
 
   it("prints a human answer without --json", async () => {
-    const result = await runCli([
-      "add-group-participant",
-      "--group-id",
-      "79001234567-1587570015@g.us",
-      "--participant-chat-id",
-      "79001234568@c.us",
-      "--api-url",
-      mockUrl,
-    ]);
+    const result = await runCli([...ADD, "--participant-chat-id", CHAT_ID, ...TO_MOCK]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("addParticipant: true\n");
   });
 
   it("prints an error answer's kind and message, never the token", async () => {
     const result = await runCli([
-      "add-group-participant",
-      "--group-id",
-      "79001234567-1587570015@g.us",
+      ...ADD,
       "--participant-phone",
-      "79001234568",
-      "--api-url",
-      mockUrl,
+      PHONE,
+      ...TO_MOCK,
       "--json",
       "--prefer",
       "code=401",
@@ -130,29 +135,21 @@ describe("one command per operation, against the mock", () => {
 });
 
 describe("bad input and usage exit 2", () => {
-  const base = ["add-group-participant", "--group-id", "79001234567-1587570015@g.us"];
-
   it("refuses a phone that is not a whole number, naming the flag", async () => {
-    const result = await runCli([...base, "--participant-phone", "12ab", "--api-url", mockUrl]);
+    const result = await runCli([...ADD, "--participant-phone", "12ab", ...TO_MOCK]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--participant-phone");
     expect(result.stderr).toContain("expected a whole number");
   });
 
   it("refuses a phone too large for JavaScript to hold exactly", async () => {
-    const result = await runCli([
-      ...base,
-      "--participant-phone",
-      "90071992547409931",
-      "--api-url",
-      mockUrl,
-    ]);
+    const result = await runCli([...ADD, "--participant-phone", "90071992547409931", ...TO_MOCK]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("2^53-1");
   });
 
   it("refuses an unknown flag", async () => {
-    const result = await runCli([...base, "--participant", "x", "--api-url", mockUrl]);
+    const result = await runCli([...ADD, "--participant", "x", ...TO_MOCK]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("unknown option '--participant'");
   });
@@ -164,20 +161,19 @@ describe("bad input and usage exit 2", () => {
   });
 
   it("refuses a missing required field before any request", async () => {
-    const result = await runCli(["add-group-participant", "--participant-phone", "79001234568"]);
+    const result = await runCli(["add-group-participant", "--participant-phone", PHONE]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--group-id");
   });
 
   it("refuses both participant fields with the client's validation error", async () => {
     const result = await runCli([
-      ...base,
+      ...ADD,
       "--participant-phone",
-      "79001234568",
+      PHONE,
       "--participant-chat-id",
-      "79001234568@c.us",
-      "--api-url",
-      mockUrl,
+      CHAT_ID,
+      ...TO_MOCK,
       "--json",
     ]);
     expect(result.code).toBe(2);
@@ -188,7 +184,7 @@ describe("bad input and usage exit 2", () => {
   it.each([["--token", "abc"], ["--token=abc"], ["--api-token-instance", "abc"]])(
     "refuses %s and explains why a token never goes in a flag",
     async (...flag) => {
-      const result = await runCli([...base, "--participant-phone", "79001234568", ...flag]);
+      const result = await runCli([...ADD, "--participant-phone", PHONE, ...flag]);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain("shell history");
       expect(result.stderr).toContain("GREEN_API_TOKEN");
@@ -197,9 +193,7 @@ describe("bad input and usage exit 2", () => {
   );
 
   it("asks for credentials when none are set", async () => {
-    const result = await runCli([...base, "--participant-phone", "79001234568"], {
-      env: cleanEnv(),
-    });
+    const result = await runCli([...ADD, "--participant-phone", PHONE], { env: cleanEnv() });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("GREEN_API_ID_INSTANCE");
   });
@@ -209,35 +203,19 @@ describe("credentials and hosts", () => {
   it("reads the credentials from .env in the current directory", async () => {
     const dir = emptyDir();
     writeFileSync(join(dir, ".env"), `GREEN_API_ID_INSTANCE=${ID}\nGREEN_API_TOKEN=${TOKEN}\n`);
-    const result = await runCli(
-      [
-        "add-group-participant",
-        "--group-id",
-        "79001234567-1587570015@g.us",
-        "--participant-phone",
-        "79001234568",
-        "--api-url",
-        mockUrl,
-      ],
-      { env: cleanEnv(), cwd: dir },
-    );
+    const result = await runCli([...ADD, "--participant-phone", PHONE, ...TO_MOCK], {
+      env: cleanEnv(),
+      cwd: dir,
+    });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
   });
 
   it("starts the bundled mock with --mock and needs no credentials", async () => {
-    const result = await runCli(
-      [
-        "add-group-participant",
-        "--group-id",
-        "79001234567-1587570015@g.us",
-        "--participant-phone",
-        "79001234568",
-        "--mock",
-        "--json",
-      ],
-      { env: cleanEnv(), timeoutMs: 60_000 },
-    );
+    const result = await runCli([...ADD, "--participant-phone", PHONE, "--mock", "--json"], {
+      env: cleanEnv(),
+      timeoutMs: 60_000,
+    });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ addParticipant: true });
@@ -292,20 +270,8 @@ describe("add-group-participants from a file", () => {
     "+7 900 123-45-70",
   ];
 
-  async function runBulk(extra: string[] = []) {
-    const dir = emptyDir();
-    const file = join(dir, "people.txt");
-    writeFileSync(file, `${fileLines.join("\n")}\n`);
-    return runCli([
-      "add-group-participants",
-      "--group-id",
-      "79001234567-1587570015@g.us",
-      "--from",
-      file,
-      "--api-url",
-      mockUrl,
-      ...extra,
-    ]);
+  function runBulk(extra: string[] = []) {
+    return runCli([...addFromFileArgs(writePeople(`${fileLines.join("\n")}\n`)), ...extra]);
   }
 
   it("adds each person once, reports the duplicate and the invalid line, and exits 1", async () => {
@@ -355,17 +321,14 @@ describe("add-group-participants from a file", () => {
   // util-linux `script` gives the command a pseudo-terminal, as a person's shell would.
   const hasScript = spawnSync("script", ["--version"]).status === 0;
   it.runIf(hasScript)("draws a progress bar on a terminal", () => {
-    const dir = emptyDir();
-    const file = join(dir, "people.txt");
-    writeFileSync(file, "79001234568@c.us\n79001234569\n");
-    const command = [process.execPath, CLI, "add-group-participants", "--group-id"]
-      .concat(["79001234567-1587570015@g.us", "--from", file, "--api-url", mockUrl])
+    const file = writePeople("79001234568@c.us\n79001234569\n");
+    const command = [process.execPath, CLI, ...addFromFileArgs(file)]
       .map((arg) => `'${arg}'`)
       .join(" ");
     // Throws, failing the test, unless the command exits 0.
     const output = execFileSync("script", ["-qec", command, "/dev/null"], {
       env: credentialsEnv(),
-      cwd: dir,
+      cwd: dirname(file),
       encoding: "utf8",
       timeout: 20_000,
     });
@@ -376,19 +339,11 @@ describe("add-group-participants from a file", () => {
   });
 
   it("reads a CSV whose header names the phone column", async () => {
-    const dir = emptyDir();
-    const file = join(dir, "people.csv");
-    writeFileSync(file, 'name,phone\n"Doe, Jane",79001234568\nJohn,+7 900 123-45-69\n');
-    const result = await runCli([
-      "add-group-participants",
-      "--group-id",
-      "79001234567-1587570015@g.us",
-      "--from",
-      file,
-      "--api-url",
-      mockUrl,
-      "--json",
-    ]);
+    const file = writePeople(
+      'name,phone\n"Doe, Jane",79001234568\nJohn,+7 900 123-45-69\n',
+      "people.csv",
+    );
+    const result = await runCli([...addFromFileArgs(file), "--json"]);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
     expect(summary.counts.added).toBe(2);
@@ -396,39 +351,20 @@ describe("add-group-participants from a file", () => {
   });
 
   it("refuses a bad group id with exit 2 before sending anyone", async () => {
-    const dir = emptyDir();
-    const file = join(dir, "people.txt");
-    writeFileSync(file, "79001234568\n");
-    const result = await runCli([
-      "add-group-participants",
-      "--group-id",
-      "79001234568@c.us",
-      "--from",
-      file,
-      "--api-url",
-      mockUrl,
-    ]);
+    const result = await runCli(addFromFileArgs(writePeople("79001234568\n"), "79001234568@c.us"));
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error \(validation\): .*groupId/);
     expect(result.stderr).not.toContain("progress");
   });
 
   it("stops on Ctrl-C and lists who was not attempted", async () => {
-    const dir = emptyDir();
-    const file = join(dir, "people.txt");
     const phones = Array.from({ length: 40 }, (_, i) => String(79001230000 + i));
-    writeFileSync(file, `${phones.join("\n")}\n`);
-    const child = spawn(
-      process.execPath,
-      [CLI, "add-group-participants", "--group-id", "79001234567-1587570015@g.us"].concat([
-        "--from",
-        file,
-        "--api-url",
-        mockUrl,
-        "--json",
-      ]),
-      { env: credentialsEnv(), cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
-    );
+    const file = writePeople(`${phones.join("\n")}\n`);
+    const child = spawn(process.execPath, [CLI, ...addFromFileArgs(file), "--json"], {
+      env: credentialsEnv(),
+      cwd: dirname(file),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let interruptedAt = 0;
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
@@ -454,15 +390,7 @@ describe("add-group-participants from a file", () => {
   });
 
   it("refuses a missing file with exit 2", async () => {
-    const result = await runCli([
-      "add-group-participants",
-      "--group-id",
-      "79001234567-1587570015@g.us",
-      "--from",
-      join(emptyDir(), "missing.txt"),
-      "--api-url",
-      mockUrl,
-    ]);
+    const result = await runCli(addFromFileArgs(join(emptyDir(), "missing.txt")));
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("cannot read");
   });

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenLocally } from "./http-server.js";
 
 /** What the fault server answers to the n-th request (1-based), before its normal answer. */
 export type Fault =
@@ -93,10 +93,8 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
   const server = createServer((req, res) => {
     handle(req, res).catch(() => answer(res, 500, "fault server error"));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    ...(await listenLocally(server)),
     requests,
     accepted,
     arrivals,
@@ -119,11 +117,6 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
         ...arrivals.map((t) => arrivals.filter((u) => u >= t && u < t + 1000).length),
       );
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface Received {
@@ -35,11 +35,17 @@ export async function startScripted(...steps: Script[]): Promise<ScriptedServer>
     const step = received.push(got) - 1;
     await (steps[Math.min(step, steps.length - 1)] as Script)(res, got, step);
   });
+  return { ...(await listenLocally(server)), received };
+}
+
+/** Listens on a free port of 127.0.0.1; `close` drops open connections, so it never waits on one. */
+export async function listenLocally(
+  server: Server,
+): Promise<{ url: string; close(): Promise<void> }> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    received,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,15 +1,2 @@
-// Starts one Prism for the whole run and hands its URL to the tests.
-import type { TestProject } from "vitest/node";
-import { startMock } from "../dist/index.js";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    mockUrl: string;
-  }
-}
-
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const mock = await startMock();
-  project.provide("mockUrl", mock.url);
-  return () => mock.close();
-}
+// One Prism for the whole run, through the globalSetup this package ships as `@greenspec/mock/vitest`.
+export { default } from "../dist/vitest.js";
