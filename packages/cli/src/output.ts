@@ -15,12 +15,6 @@ export interface Io {
   err(text: string): void;
 }
 
-/** Replaces every occurrence of a secret in text bound for the terminal. */
-export function redactor(secrets: readonly (string | undefined)[]): (text: string) => string {
-  const values = secrets.filter((s): s is string => typeof s === "string" && s.length >= 4);
-  return (text) => values.reduce((result, secret) => result.split(secret).join("***"), text);
-}
-
 /** Human lines for an answer: `key: value`, nested values as JSON. */
 export function formatAnswer(answer: unknown): string {
   if (answer === null || typeof answer !== "object" || Array.isArray(answer))

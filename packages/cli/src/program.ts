@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { basename } from "node:path";
-import { createGreenApi, GreenApiError } from "@greenspec/client";
+import { createGreenApi, GreenApiError, redactor } from "@greenspec/client";
 import { Command, CommanderError, Option } from "commander";
 import { addParticipantsFromFile, BULK_COMMAND } from "./bulk-command.js";
 import {
@@ -19,7 +19,6 @@ import {
   EXIT_USAGE,
   formatAnswer,
   type Io,
-  redactor,
   refusedFields,
   UsageError,
 } from "./output.js";
@@ -63,7 +62,8 @@ export async function run(argv: readonly string[], io: Io, env = process.env): P
   }
   let exitCode = EXIT_OK;
   const credentials = readCredentials(env);
-  const redact = redactor([credentials.apiTokenInstance]);
+  // The client's own masking: the token in every spelling a URL or message may carry.
+  const redact = redactor(credentials.apiTokenInstance);
   const safeIo: Io = { out: (t) => io.out(redact(t)), err: (t) => io.err(redact(t)) };
   const program = buildProgram(safeIo, async (options, runCommand) => {
     exitCode = await withSession(options, credentials, safeIo, runCommand);
