@@ -28,7 +28,8 @@ const KEYWORDS = {
   string: ["type", "pattern", "minLength", "maxLength"],
   integer: ["type", "minimum", "maximum", "format"],
   boolean: ["type"],
-  oneOf: ["oneOf"],
+  // `type` beside oneOf names the primitive the branches share (ParticipantId); the branches check it.
+  oneOf: ["oneOf", "type"],
   anyOf: ["anyOf"],
 };
 
