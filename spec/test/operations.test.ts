@@ -1,5 +1,6 @@
 // Pins the shape every operation must have: the ten Green API group methods, their rate-limit
 // extension, their 200 examples, the shared error answers, tags and one source file each.
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
   bundled,
@@ -356,6 +357,23 @@ describe("the 200 error envelope", () => {
         expect(envelope(value), name).toBe(false);
         expect(answer(value), `${name}: ${describeErrors(answer)}`).toBe(true);
       }
+    },
+  );
+
+  test.each(operations.map((o) => [o.operationId, o] as const))(
+    "%s: any envelope body (code 400..599, any identifier) is a valid 200 answer, and adding a field breaks it",
+    (_id, { op }) => {
+      const answer = validatorFor(okMedia(op).schema as Json);
+      const success = validatorFor(successSchema(op));
+      fc.assert(
+        fc.property(fc.integer({ min: 400, max: 599 }), fc.string(), (code, description) => {
+          const body = { code, description };
+          return answer(body) && envelope(body) && !success(body);
+        }),
+        { seed: 20261130, numRuns: 200 },
+      );
+      // A body carrying the envelope and one more field is neither branch: the envelope is closed.
+      expect(answer({ code: 401, description: "Unauthorized", hint: "x" })).toBe(false);
     },
   );
 
