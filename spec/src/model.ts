@@ -26,6 +26,8 @@ export interface SpecModel {
   operation(id: string): Operation;
   /** The node a `$ref` chain ends at; `at` is the node's pointer, for the error message. */
   resolve(node: Json | undefined, at?: string): Json | undefined;
+  /** The pointer of the node a `$ref` chain ends at (`at` when the node is no reference). */
+  pointerOf(node: Json | undefined, at?: string): string;
   /** The node with every `$ref` inside replaced by its target (throws on a recursive schema). */
   resolveDeep(node: Json | undefined, at?: string): Json | undefined;
   /** A file: a string sent as bytes (`format: binary`, or `contentMediaType` without `contentEncoding`). */
@@ -57,6 +59,7 @@ export function createSpecModel(document: JsonObject): SpecModel {
       return found;
     },
     resolve: (node, at = "#") => resolver.resolve(node, at),
+    pointerOf: (node, at = "#") => resolver.pointerOf(node, at),
     resolveDeep: (node, at = "#") => resolver.resolveDeep(node, at),
     isFile: (schema) => schemas.isFile(schema),
     exactlyOneOf: (schema) => schemas.exactlyOneOf(schema),
