@@ -32,6 +32,8 @@ export interface SpecModel {
   resolveDeep(node: Json | undefined, at?: string): Json | undefined;
   /** A file: a string sent as bytes (`format: binary`, or `contentMediaType` without `contentEncoding`). */
   isFile(schema: Json | undefined): boolean;
+  /** The alternatives of a schema: its `oneOf`/`anyOf` branches (recursively), each resolved; else itself. */
+  branchesOf(schema: Json | undefined): Schema[];
   /** For a `oneOf` of objects: per branch, the fields that pick it; [] when there is no such choice. */
   exactlyOneOf(schema: Json | undefined): string[][];
   /** The first server's URL, every variable at its default. */
@@ -62,6 +64,7 @@ export function createSpecModel(document: JsonObject): SpecModel {
     pointerOf: (node, at = "#") => resolver.pointerOf(node, at),
     resolveDeep: (node, at = "#") => resolver.resolveDeep(node, at),
     isFile: (schema) => schemas.isFile(schema),
+    branchesOf: (schema) => schemas.branchesOf(schema, "#").map((branch) => branch.schema),
     exactlyOneOf: (schema) => schemas.exactlyOneOf(schema),
     defaultServerUrl: () => defaultServerUrl(frozen),
   };
