@@ -1,4 +1,5 @@
-import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { documentUrls } from "@greenspec/spec/model";
 import prismCore from "@stoplight/prism-core";
 import prismHttp from "@stoplight/prism-http";
 import prismHttpServer from "@stoplight/prism-http-server";
@@ -19,9 +20,9 @@ export interface PrismServer {
   close(): Promise<void>;
 }
 
-/** The bundled greenspec document that ships with @greenspec/spec. */
+/** The bundled greenspec document that ships with @greenspec/spec, where its model says it lies. */
 export function bundledSpecPath(): string {
-  return createRequire(import.meta.url).resolve("@greenspec/spec/openapi.json");
+  return fileURLToPath(documentUrls.json);
 }
 
 /** A host as it must appear inside a URL (IPv6 literals need brackets). */
