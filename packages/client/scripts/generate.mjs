@@ -86,15 +86,12 @@ function addExport(body, name) {
   return exported;
 }
 
-/** @param {Json | undefined} schema */
-const componentName = (schema) =>
-  typeof schema === "object" &&
-  schema !== null &&
-  !Array.isArray(schema) &&
-  typeof schema.$ref === "string" &&
-  schema.$ref.startsWith("#/components/schemas/")
-    ? schema.$ref.split("/").pop()
-    : undefined;
+const COMPONENT = "#/components/schemas/";
+/** The component a schema refers to (by the model's reading of its `$ref`), if any. @param {Json | undefined} schema */
+const componentName = (schema) => {
+  const at = model.pointerOf(schema);
+  return at.startsWith(COMPONENT) ? at.slice(COMPONENT.length) : undefined;
+};
 
 const rows = model.operations.map((operation) => {
   const { id, request, success } = operation;
