@@ -125,7 +125,7 @@ export interface Operation {
   idempotent: boolean;
   /** Every `x-` key of the operation, as written. */
   extensions: Readonly<Record<string, Json>>;
-  /** The operation object itself (frozen). */
+  /** The operation object itself, in the document. */
   raw: JsonObject;
 }
 
