@@ -4,6 +4,7 @@ import { type BulkMethods, bulkMethods } from "./bulk.js";
 import { GreenApiError, type GreenApiErrorDetails, kindOfStatus } from "./errors.js";
 import {
   defaultApiUrl,
+  errorEnvelope,
   type OperationId,
   operations,
   serviceErrors,
@@ -21,7 +22,12 @@ import {
 } from "./retry.js";
 import type { CallOptions, GreenApi, GreenApiOptions } from "./types.js";
 
-type Details = GreenApiErrorDetails & { status?: number; description?: string; attempts?: number };
+type Details = GreenApiErrorDetails & {
+  status?: number;
+  description?: string;
+  attempts?: number;
+  outcomeUnknown?: boolean;
+};
 type Outcome = { value: unknown } | GreenApiError;
 
 /**
@@ -51,6 +57,9 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
       (options.fetch ?? fetch)((request as unknown as { url: string }).url, request as RequestInit),
   });
 
+  // Masked whole, then cut: a token that straddles the cut must not survive in part.
+  const excerpt = (text: string) => redact(text).slice(0, 200);
+
   const fail = (
     id: OperationId,
     message: string,
@@ -72,28 +81,47 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
   function interpret(id: OperationId, response: Response, body: unknown): Outcome {
     const { status } = response;
     const text = typeof body === "string" ? body : body === undefined ? "" : JSON.stringify(body);
-    if (response.ok) {
-      let why = text ? "is not JSON" : "is empty";
-      try {
-        const value: unknown = JSON.parse(text);
-        const failed = (operations[id] as OperationInfo).response?.(value);
-        if (!failed) return { value };
-        why = `does not match the spec: ${failed.field} ${failed.rule}`;
-      } catch {}
-      return fail(id, `unexpected response: HTTP ${status} body ${why}`, {
-        kind: "unexpected-response",
-        status,
-        description: text.slice(0, 200),
-      } as Details);
-    }
+    if (!response.ok) return answerError(id, status, text, response.headers);
+    if (!text)
+      return fail(
+        id,
+        `HTTP ${status} with an empty body: the service said nothing, so the outcome is unknown`,
+        { kind: "unexpected-response", status, description: "", outcomeUnknown: true } as never,
+      );
+    let why = "is not JSON";
+    try {
+      const value: unknown = JSON.parse(text);
+      // Green API answers some errors as a 200 carrying the error envelope: its code decides.
+      const code = (value as Record<string, unknown>)?.[errorEnvelope.status];
+      if (!errorEnvelope.shape(value) && typeof code === "number" && code > 399)
+        return answerError(id, code, text, response.headers, ` (in an HTTP ${status} answer)`);
+      const failed = (operations[id] as OperationInfo).response?.(value);
+      if (!failed) return { value };
+      why = `does not match the spec: ${failed.field} ${failed.rule}`;
+    } catch {}
+    return fail(id, `unexpected response: HTTP ${status} body ${why}`, {
+      kind: "unexpected-response",
+      status,
+      description: excerpt(text),
+    } as Details);
+  }
+
+  /** The GreenApiError an error answer means: its status, then the identifier in its body. */
+  function answerError(
+    id: OperationId,
+    status: number,
+    text: string,
+    headers: Headers,
+    note = "",
+  ): GreenApiError {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {}
     const given = (body as { description?: unknown } | null)?.description;
-    const description =
-      typeof given === "string"
-        ? given
-        : text
-            .replace(/(?:<[^>]*>|\s)+/g, " ")
-            .trim()
-            .slice(0, 200);
+    const description = excerpt(
+      typeof given === "string" ? given : text.replace(/(?:<[^>]*>|\s)+/g, " ").trim(),
+    );
     let kind = kindOfStatus(status);
     if (kind === "bad-request") {
       const lower = text.toLowerCase();
@@ -102,10 +130,10 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
     }
     const details = { kind, status, description } as Details;
     if (details.kind === "rate-limited")
-      details.retryAfter = parseRetryAfter(response.headers.get("Retry-After"));
+      details.retryAfter = parseRetryAfter(headers.get("Retry-After"));
     if (details.kind === "quota-exceeded" && body && typeof body === "object")
       details.quota = body as never;
-    return fail(id, `HTTP ${status} ${description}`, details);
+    return fail(id, `HTTP ${status} ${description}${note}`, details);
   }
 
   /** Sends one request; never throws. */

@@ -8,6 +8,8 @@ export interface OperationInfo {
   /** HTTP method when not POST. */
   readonly method?: string;
   readonly contentType?: string;
+  /** Whether doing it twice has the effect of doing it once (`x-greenspec-idempotent`). */
+  readonly idempotent: boolean;
   /** True when the spec lets the body be left out. */
   readonly bodyOptional?: boolean;
   readonly params: Validator;

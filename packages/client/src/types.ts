@@ -1,6 +1,6 @@
 import type { operations as Operations } from "@greenspec/types";
 import type { GreenApiError } from "./errors.js";
-import type { OperationId, operations as table } from "./generated/operations.js";
+import type { ErrorEnvelope, OperationId, operations as table } from "./generated/operations.js";
 import type { Pacer } from "./pacing.js";
 import type { RetryOptions } from "./retry.js";
 
@@ -24,11 +24,14 @@ export type RequestBody<K extends OperationId> = (typeof table)[K] extends { bin
   ? WithFiles<Content<K>, Files>
   : Content<K>;
 
-/** What an operation resolves with: its 200 body, from the generated types. */
+/**
+ * What an operation resolves with: its 200 body, from the generated types, without the error
+ * envelope a 200 may carry (the client turns that into a GreenApiError).
+ */
 export type ResponseBody<K extends OperationId> = Operations[K]["responses"] extends {
   200: { content: { "application/json": infer R } };
 }
-  ? R
+  ? Exclude<R, ErrorEnvelope>
   : never;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;

@@ -166,7 +166,69 @@ const FAULTS: FaultCase[] = [
     scripts: [raw(200, "", "application/json")],
     expected: { kind: "unexpected-response", status: 200 },
     attempts: 1,
-    check: (error) => expect(error.message).toContain("body is empty"),
+    check: (error) => {
+      expect(error.message).toContain("the outcome is unknown");
+      expect(error.message).not.toMatch(/fail/i);
+      expect(error.outcomeUnknown).toBe(true);
+    },
+  },
+  {
+    fault: "200 carrying the error envelope 401",
+    scripts: [json(200, { code: 401, description: "Unauthorized" })],
+    expected: { kind: "unauthorized", status: 401 },
+    attempts: 1,
+    check: (error) => {
+      expect(error.message).toContain("in an HTTP 200 answer");
+      expect(description(error)).toBe("Unauthorized");
+    },
+  },
+  {
+    fault: "200 carrying the error envelope 403",
+    scripts: [json(200, { code: 403, description: "Forbidden" })],
+    expected: { kind: "forbidden", status: 403 },
+    attempts: 1,
+  },
+  {
+    fault: "200 carrying the error envelope 466 with its quota",
+    scripts: [json(200, { code: 466, description: "quota exceeded", ...QUOTA })],
+    expected: { kind: "quota-exceeded", status: 466 },
+    attempts: 1,
+    check: (error) => {
+      if (error.kind !== "quota-exceeded") throw new Error("narrowing failed");
+      expect(error.quota?.invokeStatus?.used).toBe(100);
+    },
+  },
+  {
+    fault: "200 carrying the error envelope 500",
+    scripts: [json(200, { code: 500, description: "Internal Server Error" })],
+    expected: { kind: "server", status: 500 },
+    attempts: 1,
+  },
+  {
+    fault: "200 carrying the error envelope 400 bad request data",
+    scripts: [json(200, { code: 400, description: "bad request data" })],
+    expected: { kind: "bad-request", status: 400 },
+    attempts: 1,
+  },
+  recovers("200 carrying the error envelope 429, then 200", [
+    json(200, { code: 429, description: "Too Many Requests" }),
+    ok,
+  ]),
+  recovers("200 carrying the instance-starting envelope, then 200", [
+    json(200, { code: 400, description: "instance in starting process try later" }),
+    ok,
+  ]),
+  {
+    fault: "200 carrying the error envelope 502 every time",
+    scripts: [json(200, { code: 502, description: "Bad Gateway" })],
+    expected: { kind: "server", status: 502 },
+    attempts: 3,
+  },
+  {
+    fault: "200 with a code below 400 is not an error envelope",
+    scripts: [json(200, { code: 200, description: "fine" })],
+    expected: { kind: "unexpected-response", status: 200 },
+    attempts: 1,
   },
   {
     fault: "200 with a wrong-shaped body",
