@@ -209,7 +209,10 @@ for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
 }
 
 const envelope = errorEnvelopeOf();
-const envelopeShape = addExport(code.shape({ $ref: envelope.ref }, envelope.name), `${envelope.name}Shape`);
+const envelopeShape = addExport(
+  code.shape({ $ref: envelope.ref }, envelope.name),
+  `${envelope.name}Shape`,
+);
 
 const validators = [
   ...code.declarations(),

@@ -123,9 +123,7 @@ describe("the other methods are typed from the spec as well", () => {
 test("no method resolves with the error envelope a 200 may carry", () => {
   type Envelope = { code?: number; description: string };
   expectTypeOf(api.getGroupData({ groupId })).resolves.not.toMatchTypeOf<Envelope>();
-  expectTypeOf(api.createGroup({ groupName: "T", chatIds: [] })).resolves.toHaveProperty(
-    "created",
-  );
+  expectTypeOf(api.createGroup({ groupName: "T", chatIds: [] })).resolves.toHaveProperty("created");
   expectTypeOf(api.leaveGroup({ groupId })).resolves.not.toHaveProperty("description");
 });
 
