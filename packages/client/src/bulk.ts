@@ -36,9 +36,13 @@ export interface AddGroupParticipantsOptions extends Omit<CallOptions, "signal">
 
 /** What happened to one entry of the input, at the same index. */
 export type ParticipantOutcome =
-  | { participant: ParticipantInput; status: "added"; added: true }
-  /** The service answered `false`: not an admin, not in contacts, or already a member. */
-  | { participant: ParticipantInput; status: "not-added"; added: false }
+  /** `attempts`: requests sent for this entry; over 1, the answer came from a repeated one. */
+  | { participant: ParticipantInput; status: "added"; added: true; attempts: number }
+  /**
+   * The service answered `false`: not an admin, not in contacts, or already a member (after a
+   * repeated attempt, `attempts` > 1, perhaps added by an earlier one whose answer was lost).
+   */
+  | { participant: ParticipantInput; status: "not-added"; added: false; attempts: number }
   | { participant: ParticipantInput; status: "failed"; error: GreenApiError }
   /** The same person as an earlier entry (by chat id or phone): not sent again. */
   | { participant: ParticipantInput; status: "duplicate"; duplicateOf: number }
@@ -163,14 +167,19 @@ async function addGroupParticipants(
       if (index === undefined) return;
       const participant = participants[index] as ParticipantInput;
       const body = bodies.get(index) as RequestBody<typeof OPERATION>;
+      let attempts = 1;
       try {
         const answer = await api[OPERATION](body as never, {
           ...callOptions,
           ...(signal ? { signal } : {}),
+          onRetry: (event) => {
+            attempts = event.attempt + 1;
+            callOptions.onRetry?.(event);
+          },
         });
         results[index] = answer.addParticipant
-          ? { participant, status: "added", added: true }
-          : { participant, status: "not-added", added: false };
+          ? { participant, status: "added", added: true, attempts }
+          : { participant, status: "not-added", added: false, attempts };
       } catch (thrown) {
         const error = asGreenApiError(thrown);
         // Stopped before its request left: nothing happened to this person.

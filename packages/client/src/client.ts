@@ -15,6 +15,7 @@ import { redactError, redactor } from "./redact.js";
 import {
   backoff,
   isRetryable,
+  mayHaveRun,
   parseRetryAfter,
   type RetryOptions,
   retryDefaults,
@@ -38,6 +39,10 @@ function LightRequest(this: unknown, url: string, init: RequestInit & { url?: st
   init.url = url;
   return init;
 }
+
+/** Error codes (Node's) of a connection that was never made. */
+const CONNECT_FAILED =
+  /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
 
 /** Creates a client with one method per operation of the spec. */
 export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods {
@@ -70,8 +75,15 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
     if (details.kind !== "validation" && details.kind !== "aborted") {
       details.url = redact(defaultPathSerializer(baseUrl + operations[id].path, pathParams));
     }
+    details.outcomeUnknown ??= mayHaveRun(details);
+    // Said in words too: a caller who only logs the message must know not to just try again.
+    const note = !details.outcomeUnknown
+      ? ""
+      : operations[id].idempotent
+        ? "; the outcome is unknown"
+        : `; the outcome is unknown and ${id} is not safe to repeat: check whether it took effect (read or list what it changes) before calling it again`;
     return new GreenApiError(
-      redact(`${id}: ${message}`),
+      redact(`${id}: ${message}${note}`),
       { operation: id, attempts: 1, ...details },
       cause,
     );
@@ -83,11 +95,11 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
     const text = typeof body === "string" ? body : body === undefined ? "" : JSON.stringify(body);
     if (!response.ok) return answerError(id, status, text, response.headers);
     if (!text)
-      return fail(
-        id,
-        `HTTP ${status} with an empty body: the service said nothing, so the outcome is unknown`,
-        { kind: "unexpected-response", status, description: "", outcomeUnknown: true } as never,
-      );
+      return fail(id, `HTTP ${status} with an empty body: the service said nothing`, {
+        kind: "unexpected-response",
+        status,
+        description: "",
+      } as Details);
     let why = "is not JSON";
     try {
       const value: unknown = JSON.parse(text);
@@ -168,10 +180,16 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
         return fail(id, `no answer within ${timeout} ms`, { kind: "timeout", timeout } as Details);
       const cause = redactError(thrown, redact);
       const detail = cause.cause ? ` (${(cause.cause as Error).message})` : "";
+      // Refused or unresolved: no connection was made, so nothing reached the service.
+      let connectFailed = false;
+      for (let at: unknown = cause, depth = 0; at && depth < 5; depth++) {
+        connectFailed ||= CONNECT_FAILED.test(String((at as { code?: unknown }).code));
+        at = (at as Error).cause;
+      }
       return fail(
         id,
         `network error: ${cause.message}${detail}`,
-        { kind: "network" } as Details,
+        { kind: "network", connectFailed } as Details,
         cause,
       );
     } finally {
@@ -235,7 +253,13 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
     let last: GreenApiError | undefined;
     for (let attempts = 1; ; attempts++) {
       if (pacer && !signal?.aborted) await pacer.wait(id, signal);
-      if (signal?.aborted) throw fail(id, "aborted", { kind: "aborted", attempts: attempts - 1 });
+      // Stopped between attempts: none in flight, and a failure retried was not carried out.
+      if (signal?.aborted)
+        throw fail(id, "aborted", {
+          kind: "aborted",
+          attempts: attempts - 1,
+          outcomeUnknown: false,
+        } as Details);
       const left = retry ? retry.deadline + started - Date.now() : timeout;
       const outcome = await attempt(id, body, Math.max(1, Math.min(timeout, left)), call);
       if ("value" in outcome) return outcome.value;
@@ -247,12 +271,15 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
       }
       outcome.attempts = attempts;
       last = outcome;
-      if (!retry || attempts >= retry.attempts || !isRetryable(outcome)) throw outcome;
+      if (!retry || attempts >= retry.attempts || !isRetryable(outcome, operations[id].idempotent))
+        throw outcome;
       const delay =
         (outcome.kind === "rate-limited" ? outcome.retryAfter : undefined) ??
         backoff(attempts, retry);
       if (Date.now() - started + delay >= retry.deadline) throw outcome;
-      onRetry?.({ operation: id, attempt: attempts, delay, error: outcome });
+      const event = { operation: id, attempt: attempts, delay, error: outcome };
+      onRetry?.(event);
+      call.onRetry?.(event);
       await sleep(delay, signal);
     }
   }

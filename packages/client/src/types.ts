@@ -49,6 +49,8 @@ export interface CallOptions {
   retry?: RetryOptions | false;
   /** Extra request headers (for example `Prefer` for a contract mock). */
   headers?: Record<string, string>;
+  /** Told before each retry's wait of this call (after the client's own `onRetry`). */
+  onRetry?: (event: RetryEvent) => void;
 }
 
 /** One method per operation of the spec, named by its operationId. */
