@@ -231,7 +231,8 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
         ...failed,
         attempts: 0,
       });
-    const [phone, chatId] = (options.phoneMode === "chatId" && info.phoneAlias) || [];
+    // By default a phone goes as `<phone>@c.us`: the form the hosted service documents today.
+    const [phone, chatId] = (options.phoneMode !== "participantPhone" && info.phoneAlias) || [];
     if (phone && chatId && fields[phone] !== undefined) {
       const { [phone]: number, ...rest } = fields;
       body = { ...rest, [chatId]: `${number}@c.us` };

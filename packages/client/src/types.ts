@@ -86,8 +86,9 @@ export interface GreenApiOptions {
   /** Space calls by each method's rate limit (default false); a Pacer to share one. */
   pacing?: boolean | Pacer;
   /**
-   * How a `participantPhone` is sent: as is (default, as the spec has it) or as
-   * `participantChatId: "<phone>@c.us"`, as Green API's hosted service and official SDK do.
+   * How a `participantPhone` is sent: as `participantChatId: "<phone>@c.us"` (`"chatId"`, the
+   * default: the form Green API's pages and official SDK use today), or as is
+   * (`"participantPhone"`, the 2020 form the spec also keeps).
    */
   phoneMode?: "participantPhone" | "chatId";
   /** A fetch to use instead of the global one. */

@@ -123,13 +123,13 @@ it("adds by chat id and by phone, in both phone modes, against Prism", async () 
   await expect(
     api.addGroupParticipant({ groupId, participantPhone: 79001234568 }),
   ).resolves.toHaveProperty("addParticipant");
-  const asChatId = createGreenApi({
+  const asIs = createGreenApi({
     idInstance: "1101000001",
     apiTokenInstance: "YOUR_TOKEN",
     apiUrl: inject("mockUrl"),
-    phoneMode: "chatId",
+    phoneMode: "participantPhone",
   });
   await expect(
-    asChatId.addGroupParticipant({ groupId, participantPhone: 79001234568 }),
+    asIs.addGroupParticipant({ groupId, participantPhone: 79001234568 }),
   ).resolves.toHaveProperty("addParticipant");
 });

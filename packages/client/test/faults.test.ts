@@ -495,7 +495,7 @@ describe("what goes on the wire", () => {
     expect(JSON.parse(String(request?.body))).toEqual(BODY);
   });
 
-  it("sends participantPhone as is by default, and as <phone>@c.us with phoneMode chatId", async () => {
+  it("sends participantPhone as <phone>@c.us by default, and as is with phoneMode participantPhone", async () => {
     const byPhone = { groupId: BODY.groupId, participantPhone: 79001234568 };
     const api = await clientFor([
       (res, req) =>
@@ -505,6 +505,14 @@ describe("what goes on the wire", () => {
         )(res, req, 0),
     ]);
     await api.addGroupParticipant(byPhone);
+    const asIs = createGreenApi({
+      idInstance: "1101000001",
+      apiTokenInstance: TOKEN,
+      apiUrl: server?.url ?? "",
+      phoneMode: "participantPhone",
+    });
+    await asIs.addGroupParticipant(byPhone);
+    await asIs.removeAdmin({ groupId: BODY.groupId, participantChatId: "79001234569@c.us" });
     const chatIdApi = createGreenApi({
       idInstance: "1101000001",
       apiTokenInstance: TOKEN,
@@ -512,12 +520,12 @@ describe("what goes on the wire", () => {
       phoneMode: "chatId",
     });
     await chatIdApi.addGroupParticipant(byPhone);
-    await chatIdApi.removeAdmin({ groupId: BODY.groupId, participantChatId: "79001234569@c.us" });
     const bodies = (server?.received ?? []).map((r) => JSON.parse(String(r.body)));
     expect(bodies).toEqual([
-      byPhone,
       { groupId: BODY.groupId, participantChatId: "79001234568@c.us" },
+      byPhone,
       { groupId: BODY.groupId, participantChatId: "79001234569@c.us" },
+      { groupId: BODY.groupId, participantChatId: "79001234568@c.us" },
     ]);
   });
 
