@@ -1,6 +1,7 @@
 import { GreenApiError } from "./errors.js";
 import { operations } from "./generated/operations.js";
 import type { Validator } from "./operation.js";
+import { redactDeep, redactError } from "./redact.js";
 import type { CallOptions, GreenApi, RequestBody } from "./types.js";
 
 const OPERATION = "addGroupParticipant";
@@ -76,14 +77,18 @@ export interface BulkMethods {
  * The bulk method over a paced client: `paced` is the client itself when it paces, or a
  * factory of a paced twin (made once, on first use) when it does not.
  */
-export function bulkMethods(paced: GreenApi | (() => GreenApi)): BulkMethods {
+export function bulkMethods(
+  paced: GreenApi | (() => GreenApi),
+  redact: (text: string) => string,
+): BulkMethods {
   let api: GreenApi | undefined;
   const client = () => {
     api ??= typeof paced === "function" ? paced() : paced;
     return api;
   };
   return {
-    addGroupParticipants: (input, options) => addGroupParticipants(client(), input, options),
+    addGroupParticipants: (input, options) =>
+      addGroupParticipants(client(), redact, input, options),
   };
 }
 
@@ -98,11 +103,15 @@ function personKey(participant: Record<string, unknown>): string {
   return digits ? `phone:${digits}` : `chat:${chatId}`;
 }
 
-function validationError(field: string, rule: string): GreenApiError {
-  return new GreenApiError(`${OPERATION}: ${field} ${rule}`, {
+function validationError(
+  field: string,
+  rule: string,
+  redact: (text: string) => string,
+): GreenApiError {
+  return new GreenApiError(redact(`${OPERATION}: ${field} ${rule}`), {
     kind: "validation",
-    field,
-    rule,
+    field: redact(field),
+    rule: redact(rule),
     operation: OPERATION,
     attempts: 0,
   });
@@ -110,6 +119,7 @@ function validationError(field: string, rule: string): GreenApiError {
 
 async function addGroupParticipants(
   api: GreenApi,
+  redact: (text: string) => string,
   input: AddGroupParticipantsInput,
   options: AddGroupParticipantsOptions = {},
 ): Promise<AddGroupParticipantsResult> {
@@ -125,7 +135,7 @@ async function addGroupParticipants(
   participants.forEach((participant, index) => {
     const record = participant as unknown;
     if (record === null || typeof record !== "object" || Array.isArray(record)) {
-      const error = validationError(`participants[${index}]`, "must be an object");
+      const error = validationError(`participants[${index}]`, "must be an object", redact);
       results[index] = { participant, status: "failed", error };
       return;
     }
@@ -134,8 +144,12 @@ async function addGroupParticipants(
     if (failed) {
       const { field, rule } = failed;
       // The group is shared by every entry: a bad one fails the whole call, before any request.
-      if (field === "groupId") throw validationError(field, rule);
-      results[index] = { participant, status: "failed", error: validationError(field, rule) };
+      if (field === "groupId") throw validationError(field, rule, redact);
+      results[index] = {
+        participant,
+        status: "failed",
+        error: validationError(field, rule, redact),
+      };
       return;
     }
     const key = personKey(record as Record<string, unknown>);
@@ -181,7 +195,7 @@ async function addGroupParticipants(
           ? { participant, status: "added", added: true, attempts }
           : { participant, status: "not-added", added: false, attempts };
       } catch (thrown) {
-        const error = asGreenApiError(thrown);
+        const error = asGreenApiError(thrown, redact);
         // Stopped before its request left: nothing happened to this person.
         if (error.kind === "aborted" && error.attempts === 0) continue;
         results[index] = { participant, status: "failed", error };
@@ -193,10 +207,17 @@ async function addGroupParticipants(
   const workers = Math.max(1, Math.min(concurrency ?? 1, queue.length));
   await Promise.all(Array.from({ length: workers }, send));
 
-  const settled = results.map(
-    (outcome, index): ParticipantOutcome =>
-      outcome ?? { participant: participants[index] as ParticipantInput, status: "not-attempted" },
-  );
+  const settled = results.map((outcome, index): ParticipantOutcome => {
+    const result = outcome ?? {
+      participant: participants[index] as ParticipantInput,
+      status: "not-attempted",
+    };
+    // An entry that holds the token (pasted in the wrong place) comes back masked.
+    const masked = redactDeep(result.participant, redact) as ParticipantInput;
+    return JSON.stringify(masked) === JSON.stringify(result.participant)
+      ? result
+      : { ...result, participant: masked };
+  });
   const count = (status: ParticipantOutcome["status"]) =>
     settled.filter((outcome) => outcome.status === status).length;
   return {
@@ -212,9 +233,9 @@ async function addGroupParticipants(
 }
 
 /** The client only throws GreenApiError; anything else is a bug, kept as the cause. */
-function asGreenApiError(thrown: unknown): GreenApiError {
+function asGreenApiError(thrown: unknown, redact: (text: string) => string): GreenApiError {
   if (thrown instanceof GreenApiError) return thrown;
-  const cause = thrown instanceof Error ? thrown : new Error(String(thrown));
+  const cause = redactError(thrown, redact);
   return new GreenApiError(
     `${OPERATION}: ${cause.message}`,
     { kind: "network", url: "", operation: OPERATION, attempts: 1 },

@@ -11,7 +11,7 @@ import {
 } from "./generated/operations.js";
 import type { OperationInfo } from "./operation.js";
 import { Pacer } from "./pacing.js";
-import { redactError, redactor } from "./redact.js";
+import { redactDeep, redactError, redactor } from "./redact.js";
 import {
   backoff,
   isRetryable,
@@ -71,7 +71,6 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
     details: Details,
     cause?: Error,
   ): GreenApiError => {
-    if (details.description !== undefined) details.description = redact(details.description);
     if (details.kind !== "validation" && details.kind !== "aborted") {
       details.url = redact(defaultPathSerializer(baseUrl + operations[id].path, pathParams));
     }
@@ -82,10 +81,11 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
       : operations[id].idempotent
         ? "; the outcome is unknown"
         : `; the outcome is unknown and ${id} is not safe to repeat: check whether it took effect (read or list what it changes) before calling it again`;
+    // The one door into an error: every string of it (bodies included) is masked here.
     return new GreenApiError(
       redact(`${id}: ${message}${note}`),
-      { operation: id, attempts: 1, ...details },
-      cause,
+      { operation: id, attempts: 1, ...(redactDeep(details, redact) as Details) },
+      cause && redactError(cause, redact),
     );
   };
 
@@ -279,8 +279,11 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
         backoff(attempts, retry);
       if (Date.now() - started + delay >= retry.deadline) throw outcome;
       const event = { operation: id, attempt: attempts, delay, error: outcome };
-      onRetry?.(event);
-      call.onRetry?.(event);
+      // A logging hook that throws must not cost the call its retry.
+      try {
+        onRetry?.(event);
+        call.onRetry?.(event);
+      } catch {}
       await sleep(delay, signal);
     }
   }
@@ -292,6 +295,6 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
   // The bulk sender always paces: through this client when it paces, else through a paced twin.
   return Object.assign(
     methods,
-    bulkMethods(pacer ? methods : () => createGreenApi({ ...options, pacing: true })),
+    bulkMethods(pacer ? methods : () => createGreenApi({ ...options, pacing: true }), redact),
   );
 }

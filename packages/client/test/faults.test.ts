@@ -15,6 +15,7 @@ import {
   type ScriptedServer,
   startScripted,
 } from "./http-server.js";
+import { expectNoLeak } from "./leak.js";
 
 // Characters that URL encoding changes, so both spellings of the token are looked for.
 const TOKEN = "S3cr3t-t0ken+/=42";
@@ -369,6 +370,9 @@ describe("fault matrix against a real local server", () => {
       expect(text).not.toContain(TOKEN);
       expect(text).not.toContain(ENCODED);
     }
+    // No piece of 8 characters either, in any field of any error or event.
+    expectNoLeak(seen, TOKEN, "errors");
+    expectNoLeak(retryEvents, TOKEN, "onRetry events");
     // The network errors kept a (masked) cause chain to search.
     expect(seen.some((error) => error.kind === "network" && error.cause instanceof Error)).toBe(
       true,
