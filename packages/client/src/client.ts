@@ -44,6 +44,39 @@ function LightRequest(this: unknown, url: string, init: RequestInit & { url?: st
 const CONNECT_FAILED =
   /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
 
+/** An answer longer than the client reads: its body is cancelled, not read. */
+class TooLarge extends Error {
+  constructor(readonly status: number) {
+    super("answer too large");
+  }
+}
+
+/**
+ * The answer, read only as far as `max` bytes: a declared length over it fails at once, and a
+ * body without one is counted as it streams in and cancelled the moment it goes over.
+ */
+async function capped(response: Response, max: number): Promise<Response> {
+  const { status, body } = response;
+  const declared = Number(response.headers.get("Content-Length") ?? Number.NaN);
+  if (declared <= max || !body) return response;
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  // A declared length over the cap starts over it: nothing is read.
+  for (let size = declared > max ? declared : 0; size <= max; ) {
+    const { done, value } = await reader.read();
+    if (done)
+      return new Response(chunks.length ? new Blob(chunks as BlobPart[]) : null, {
+        status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    size += value.byteLength;
+    chunks.push(value);
+  }
+  reader.cancel().catch(() => {});
+  throw new TooLarge(status);
+}
+
 /** Creates a client with one method per operation of the spec. */
 export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods {
   const { idInstance, apiTokenInstance, onRetry } = options;
@@ -51,6 +84,7 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
   const baseUrl = options.apiUrl ?? defaultApiUrl;
   const pathParams = { idInstance, apiTokenInstance };
   const retryBase = options.retry !== false && { ...retryDefaults, ...options.retry };
+  const maxBytes = options.maxResponseBytes ?? 4 * 1024 * 1024;
   const pacer = options.pacing === true ? new Pacer() : options.pacing || undefined;
   // The path parameters never change for a client: each operation's URL is built once.
   const urls: Record<string, string> = {};
@@ -58,8 +92,14 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
     baseUrl,
     Request: LightRequest as unknown as typeof Request,
     pathSerializer: (path, params) => (urls[path] ??= defaultPathSerializer(path, params)),
-    fetch: (request) =>
-      (options.fetch ?? fetch)((request as unknown as { url: string }).url, request as RequestInit),
+    fetch: async (request) =>
+      capped(
+        await (options.fetch ?? fetch)(
+          (request as unknown as { url: string }).url,
+          request as RequestInit,
+        ),
+        maxBytes,
+      ),
   });
 
   // Masked whole, then cut: a token that straddles the cut must not survive in part.
@@ -93,6 +133,17 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
   function interpret(id: OperationId, response: Response, body: unknown): Outcome {
     const { status } = response;
     const text = typeof body === "string" ? body : body === undefined ? "" : JSON.stringify(body);
+    if (status < 400 && !response.ok)
+      return fail(
+        id,
+        `HTTP ${status}: a redirect, not followed (Green API never redirects: check apiUrl)`,
+        {
+          kind: "unexpected-response",
+          status,
+          description: "",
+          outcomeUnknown: false,
+        } as Details,
+      );
     if (!response.ok) return answerError(id, status, text, response.headers);
     if (!text)
       return fail(id, `HTTP ${status} with an empty body: the service said nothing`, {
@@ -170,12 +221,20 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
           body,
           headers: call.headers,
           signal: controller.signal,
+          // Green API never redirects; a followed redirect could carry the request elsewhere.
+          redirect: "manual",
           parseAs: "text",
         } as never,
       );
       return interpret(id, response as Response, data ?? error);
     } catch (thrown) {
       if (signal?.aborted) return fail(id, "aborted", { kind: "aborted" });
+      if (thrown instanceof TooLarge)
+        return fail(id, `unexpected response: HTTP ${thrown.status} body over ${maxBytes} bytes`, {
+          kind: "unexpected-response",
+          status: thrown.status,
+          description: "",
+        } as Details);
       if (controller.signal.aborted)
         return fail(id, `no answer within ${timeout} ms`, { kind: "timeout", timeout } as Details);
       const cause = redactError(thrown, redact);

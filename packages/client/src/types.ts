@@ -91,6 +91,11 @@ export interface GreenApiOptions {
    * (`"participantPhone"`, the 2020 form the spec also keeps).
    */
   phoneMode?: "participantPhone" | "chatId";
+  /**
+   * Answers longer than this many bytes fail as `unexpected-response` without being read
+   * further (default 4 MiB; the largest real answer, a big group's data, is far below it).
+   */
+  maxResponseBytes?: number;
   /** A fetch to use instead of the global one. */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Called before each retry, for logging. */
