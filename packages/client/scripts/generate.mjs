@@ -78,6 +78,19 @@ function phoneAliasOf(schema, alternatives) {
   return [alternatives[integer][0], alternatives[string][0]];
 }
 
+/**
+ * For a oneOf body: a check of the fields that every branch requires (the group of a participant
+ * call), so they can be checked apart from the fields that pick a branch.
+ */
+function commonCheck(schema, where) {
+  const branches = schemaAt(schema).oneOf.map((branch) => schemaAt(branch));
+  const shared = branches[0].required.filter((name) =>
+    branches.every((branch) => branch.required.includes(name)),
+  );
+  const properties = Object.fromEntries(shared.map((name) => [name, branches[0].properties[name]]));
+  return code.request({ type: "object", required: shared, properties }, `${where} (shared fields)`);
+}
+
 /** Requests per second allowed for an operation, or undefined when the spec sets none. */
 function rateLimitOf(operation) {
   const value = operation[RATE_LIMIT];
@@ -187,6 +200,8 @@ for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
       // The fields that pick each branch of a oneOf body (the validator's own picks).
       const alternatives = code.picks(media.schema);
       if (alternatives) entry.alternatives = alternatives;
+      if (alternatives)
+        entry.common = addExport(commonCheck(media.schema, bodyWhere), `${id}Common`);
       const phoneAlias = phoneAliasOf(media.schema, alternatives);
       if (phoneAlias) entry.phoneAlias = phoneAlias;
     }
@@ -240,6 +255,7 @@ const table = operations
       entry.rateLimit !== undefined && `rateLimit: ${entry.rateLimit}`,
       entry.binary && `binary: ${JSON.stringify(entry.binary)}`,
       entry.alternatives && `alternatives: ${JSON.stringify(entry.alternatives)}`,
+      entry.common && `common: v.${entry.common}`,
       entry.phoneAlias && `phoneAlias: ${JSON.stringify(entry.phoneAlias)}`,
     ].filter(Boolean);
     return `  ${entry.id}: {\n    ${fields.join(",\n    ")},\n  }`;

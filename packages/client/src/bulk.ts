@@ -1,8 +1,11 @@
 import { GreenApiError } from "./errors.js";
 import { operations } from "./generated/operations.js";
 import type { Validator } from "./operation.js";
+import { checkCallOptions } from "./options.js";
+import { plainCopy } from "./plain.js";
 import { redactDeep, redactError } from "./redact.js";
 import type { CallOptions, GreenApi, RequestBody } from "./types.js";
+import type { Violation } from "./validation.js";
 
 const OPERATION = "addGroupParticipant";
 
@@ -80,6 +83,7 @@ export interface BulkMethods {
 export function bulkMethods(
   paced: GreenApi | (() => GreenApi),
   redact: (text: string) => string,
+  optionsFault?: Violation,
 ): BulkMethods {
   let api: GreenApi | undefined;
   const client = () => {
@@ -88,7 +92,7 @@ export function bulkMethods(
   };
   return {
     addGroupParticipants: (input, options) =>
-      addGroupParticipants(client(), redact, input, options),
+      addGroupParticipants(client(), redact, optionsFault, input, options),
   };
 }
 
@@ -120,11 +124,33 @@ function validationError(
 async function addGroupParticipants(
   api: GreenApi,
   redact: (text: string) => string,
+  optionsFault: Violation | undefined,
   input: AddGroupParticipantsInput,
   options: AddGroupParticipantsOptions = {},
 ): Promise<AddGroupParticipantsResult> {
-  const { onProgress, signal, concurrency, ...callOptions } = options;
-  const { groupId, participants } = input;
+  // Everything is checked before the first request: the client's options, these options, the
+  // input as a plain copy, and the group (which every entry shares).
+  let given: { groupId?: unknown; participants?: unknown } = {};
+  let failed = optionsFault ?? checkCallOptions(options);
+  const { concurrency } = options ?? {};
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0))
+    failed ??= { field: "concurrency", rule: "must be an integer > 0" };
+  if (!failed)
+    try {
+      given = plainCopy(input) as typeof given;
+    } catch (thrown) {
+      failed = thrown as Violation;
+    }
+  failed ??=
+    !given || typeof given !== "object" || Array.isArray(given)
+      ? { field: "body", rule: "must be of type object" }
+      : !Array.isArray(given.participants)
+        ? { field: "participants", rule: "must be of type array" }
+        : operations[OPERATION].common({ groupId: given.groupId });
+  if (failed) throw validationError(failed.field, failed.rule, redact);
+  const { onProgress, signal, concurrency: _, ...callOptions } = options;
+  const groupId = given.groupId as AddGroupParticipantsInput["groupId"];
+  const participants = given.participants as ParticipantInput[];
   const check: Validator = operations[OPERATION].body;
   const total = participants.length;
   const results: (ParticipantOutcome | undefined)[] = new Array(total).fill(undefined);

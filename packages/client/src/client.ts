@@ -10,7 +10,9 @@ import {
   serviceErrors,
 } from "./generated/operations.js";
 import type { OperationInfo } from "./operation.js";
+import { checkCallOptions, checkOptions } from "./options.js";
 import { Pacer } from "./pacing.js";
+import { plainCopy } from "./plain.js";
 import { redactDeep, redactError, redactor } from "./redact.js";
 import {
   backoff,
@@ -22,6 +24,7 @@ import {
   sleep,
 } from "./retry.js";
 import type { CallOptions, GreenApi, GreenApiOptions } from "./types.js";
+import type { Violation } from "./validation.js";
 
 type Details = GreenApiErrorDetails & {
   status?: number;
@@ -78,8 +81,11 @@ async function capped(response: Response, max: number): Promise<Response> {
 }
 
 /** Creates a client with one method per operation of the spec. */
-export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods {
+export function createGreenApi(given: GreenApiOptions): GreenApi & BulkMethods {
+  const options = given && typeof given === "object" ? given : ({} as GreenApiOptions);
   const { idInstance, apiTokenInstance, onRetry } = options;
+  // Checked once, reported by every call: a bad option fails before any request.
+  const optionsFault = checkOptions(options);
   const redact = redactor(apiTokenInstance);
   const baseUrl = options.apiUrl ?? defaultApiUrl;
   const pathParams = { idInstance, apiTokenInstance };
@@ -124,7 +130,13 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
     // The one door into an error: every string of it (bodies included) is masked here.
     return new GreenApiError(
       redact(`${id}: ${message}${note}`),
-      { operation: id, attempts: 1, ...(redactDeep(details, redact) as Details) },
+      // The kind is the client's own word: never masked, even if the token shares 8 letters.
+      {
+        operation: id,
+        attempts: 1,
+        ...(redactDeep(details, redact) as Details),
+        kind: details.kind,
+      } as Details & { operation: OperationId; attempts: number },
       cause && redactError(cause, redact),
     );
   };
@@ -260,12 +272,19 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
   /** Checks the request against the spec (throwing before anything is sent); the wire body. */
   function prepare(id: OperationId, input: unknown): unknown {
     const info: OperationInfo = operations[id];
-    const fields = input as Record<string, unknown>;
+    let failed = info.params(pathParams);
+    // What is checked is exactly what is sent: a plain copy, read once.
+    let copy: unknown;
+    if (!failed)
+      try {
+        copy = plainCopy(input);
+      } catch (thrown) {
+        failed = thrown as Violation;
+      }
+    failed ??= copy === undefined && info.bodyOptional ? undefined : info.body?.(copy);
+    const fields = copy as Record<string, unknown>;
     const files = info.binary;
-    let body = input;
-    let failed =
-      info.params(pathParams) ??
-      (input === undefined && info.bodyOptional ? undefined : info.body?.(input));
+    let body = copy;
     if (files && !failed) {
       body = new FormData();
       for (const [name, value] of Object.entries(fields)) {
@@ -300,6 +319,9 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
   }
 
   async function call(id: OperationId, input: unknown, call: CallOptions = {}): Promise<unknown> {
+    const wrong = optionsFault ?? checkCallOptions(call);
+    if (wrong)
+      throw fail(id, `${wrong.field} ${wrong.rule}`, { kind: "validation", ...wrong, attempts: 0 });
     const body = prepare(id, input);
     const { signal } = call;
     const retry: Required<RetryOptions> | false =
@@ -354,6 +376,10 @@ export function createGreenApi(options: GreenApiOptions): GreenApi & BulkMethods
   // The bulk sender always paces: through this client when it paces, else through a paced twin.
   return Object.assign(
     methods,
-    bulkMethods(pacer ? methods : () => createGreenApi({ ...options, pacing: true }), redact),
+    bulkMethods(
+      pacer ? methods : () => createGreenApi({ ...options, pacing: true }),
+      redact,
+      optionsFault,
+    ),
   );
 }

@@ -21,6 +21,8 @@ export interface OperationInfo {
   readonly binary?: Readonly<Record<string, string>>;
   /** For a oneOf body: the fields that pick each branch. */
   readonly alternatives?: readonly (readonly string[])[];
+  /** For a oneOf body: checks the fields every branch requires (a participant call's group). */
+  readonly common?: Validator;
   /** [integer phone field, string chat id field] when the body offers both. */
   readonly phoneAlias?: readonly [string, string];
 }
