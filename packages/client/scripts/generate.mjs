@@ -9,6 +9,7 @@ import { IDENTIFIER, schemaCode } from "./schema-code.mjs";
 /**
  * @typedef {import("@greenspec/spec/model").Operation} Operation
  * @typedef {import("@greenspec/spec/model").Json} Json
+ * @typedef {import("@greenspec/spec/model").JsonObject} JsonObject
  */
 
 const outDir = new URL("../src/generated/", import.meta.url);
@@ -93,6 +94,60 @@ const componentName = (schema) => {
   return at.startsWith(COMPONENT) ? at.slice(COMPONENT.length) : undefined;
 };
 
+/**
+ * For a oneOf body: a check of the fields that every branch requires (the group of a participant
+ * call), so they can be checked apart from the fields that pick a branch.
+ * @param {Json} schema @param {string} where
+ */
+function commonCheck(schema, where) {
+  const resolved = model.resolve(schema, where);
+  const list = isObject(resolved) && Array.isArray(resolved.oneOf) ? resolved.oneOf : [];
+  const branches = list.map((branch) => model.resolve(branch, where)).filter(isObject);
+  /** @param {JsonObject} branch */
+  const requiredOf = (branch) =>
+    Array.isArray(branch.required) ? branch.required.filter((n) => typeof n === "string") : [];
+  const [first] = branches;
+  if (!first) throw new Error(`${where}: a oneOf body with no object branch`);
+  const shared = requiredOf(first).filter((name) =>
+    branches.every((branch) => requiredOf(branch).includes(name)),
+  );
+  const properties = isObject(first.properties) ? first.properties : {};
+  return code.request(
+    {
+      type: "object",
+      required: shared,
+      properties: Object.fromEntries(shared.map((name) => [name, properties[name] ?? true])),
+    },
+    `${where} (shared fields)`,
+  );
+}
+
+/**
+ * The error envelope a 200 may carry: the branch every operation's success answer offers beside
+ * its own body, and its integer property (the status it stands for).
+ */
+function errorEnvelopeOf() {
+  const names = new Set(model.operations.map(({ success }) => componentName(success.envelope)));
+  const [name] = names;
+  if (names.size !== 1 || name === undefined)
+    throw new Error("no one error envelope is offered by every operation's success answer");
+  const schema = model.resolve({ $ref: `${COMPONENT}${name}` }, name);
+  const properties = isObject(schema) && isObject(schema.properties) ? schema.properties : {};
+  const status = Object.entries(properties).find(([, property]) => {
+    const resolved = model.resolve(property, name);
+    return isObject(resolved) && resolved.type === "integer";
+  })?.[0];
+  if (!status) throw new Error(`${name} has no integer property to carry the status`);
+  return { name, status };
+}
+
+/** @param {unknown} value @returns {value is JsonObject} */
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const envelope = errorEnvelopeOf();
+
 const rows = model.operations.map((operation) => {
   const { id, request, success } = operation;
   const where = `${operation.method} ${operation.path}`;
@@ -113,6 +168,9 @@ const rows = model.operations.map((operation) => {
       body = addExport(code.request(request.schema, bodyWhere), `${id}Body`);
     } else throw new Error(`${bodyWhere}: the content type ${request.mediaType} is not supported`);
   }
+  const common =
+    request?.exactlyOneOf.length &&
+    addExport(commonCheck(request.schema, `${where} request body`), `${id}Common`);
 
   // The success body alone: an error-envelope branch of the answer is not a success.
   const response =
@@ -138,10 +196,16 @@ const rows = model.operations.map((operation) => {
     request?.files.length &&
       `binary: ${JSON.stringify(Object.fromEntries(request.files.map((f) => [f.name, f.mediaType])))}`,
     request?.exactlyOneOf.length && `alternatives: ${JSON.stringify(request.exactlyOneOf)}`,
+    common && `common: v.${common}`,
     phoneAlias && `phoneAlias: ${JSON.stringify(phoneAlias)}`,
   ].filter(Boolean);
   return `  ${id}: {\n    ${fields.join(",\n    ")},\n  }`;
 });
+
+const envelopeShape = addExport(
+  code.shape({ $ref: `${COMPONENT}${envelope.name}` }, envelope.name),
+  `${envelope.name}Shape`,
+);
 
 const validators = [
   ...code.declarations(),
@@ -157,7 +221,8 @@ writeFileSync(
 
 writeFileSync(
   new URL("operations.ts", outDir),
-  `${HEADER}import type { OperationInfo } from "../operation.js";
+  `${HEADER}import type { components } from "@greenspec/types";
+import type { OperationInfo } from "../operation.js";
 import * as v from "./validators.js";
 
 /** The API host every instance can use, from the spec's servers. */
@@ -165,6 +230,15 @@ export const defaultApiUrl = ${JSON.stringify(model.defaultServerUrl())};
 
 /** The service's identifiers (lower case) that have an error kind of their own. */
 export const serviceErrors = ${JSON.stringify(identifiers, null, 2)} as const;
+
+/**
+ * An error answer's body (${envelope.name}): a 200 that carries one is an error, and its
+ * \`${envelope.status}\` says which.
+ */
+export const errorEnvelope = { shape: v.${envelopeShape}, status: ${JSON.stringify(envelope.status)} } as const;
+
+/** The type of that body: never what a method resolves with. */
+export type ErrorEnvelope = components["schemas"][${JSON.stringify(envelope.name)}];
 
 /** Every operation of the spec: where it is, what it takes, how fast it may be called. */
 export const operations = {
