@@ -67,7 +67,7 @@ export interface SuccessBranch {
   schema: Schema;
   /** Its own `$ref` followed. */
   resolved: Schema;
-  /** The error envelope (the schema the operation's error answers use), not a success body. */
+  /** The error envelope (its schema says `x-greenspec-error-envelope: true`), not a success body. */
   envelope: boolean;
 }
 

@@ -15,8 +15,6 @@ export interface OperationInfo {
   readonly params: Validator;
   readonly body?: Validator;
   readonly response?: Validator;
-  /** True when the spec says repeating the call is safe (`x-greenspec-idempotent`). */
-  readonly idempotent: boolean;
   /** Requests per second the service allows for this operation, per instance. */
   readonly rateLimit?: number;
   /** Multipart parts sent as files, with the media type the spec declares for each. */
