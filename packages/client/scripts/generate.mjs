@@ -207,7 +207,11 @@ const table = operations
   })
   .join(",\n");
 
-const defaultApiUrl = spec.servers?.[0]?.variables?.apiUrl?.default ?? spec.servers?.[0]?.url;
+const server = spec.servers?.[0];
+const defaultApiUrl = server?.url?.replace(
+  /\{(\w+)\}/g,
+  (_m, name) => server.variables?.[name]?.default ?? `{${name}}`,
+);
 if (!defaultApiUrl || defaultApiUrl.includes("{"))
   throw new Error("the spec names no default apiUrl");
 

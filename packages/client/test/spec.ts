@@ -41,7 +41,7 @@ export function deref<T>(node: T): T {
 
 export const spec = deref(raw) as {
   paths: Record<string, Record<string, Operation>>;
-  servers: { variables: { apiUrl: { default: string } } }[];
+  servers: { url: string; variables: { host: { default: string } } }[];
 };
 
 export const specOperations: (Operation & { path: string; method: string })[] = Object.entries(

@@ -1,0 +1,12 @@
+import { chromium } from "playwright-core";
+import { startStaticServer } from "/work/wt-docs/apps/docs/src/static-server.mjs";
+const server = await startStaticServer({ root: "/work/wt-docs/apps/docs/dist" });
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox","--disable-gpu"] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+page.on("console", (m) => console.log("console", m.type(), m.text().slice(0,200)));
+await page.goto(`${server.url}/${process.argv[2] ?? "en"}/`);
+await page.waitForTimeout(4000);
+const fn = new Function("return (" + process.argv[3] + ")")();
+console.log(JSON.stringify(await page.evaluate(fn), null, 1).slice(0, 8000));
+if (process.argv[4]) await page.screenshot({ path: process.argv[4] });
+await browser.close(); await server.close();

@@ -1,0 +1,10 @@
+import { chromium } from "playwright-core";
+import { startStaticServer } from "../src/static-server.mjs";
+const server = await startStaticServer({ root: new URL("../dist", import.meta.url).pathname });
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox","--disable-gpu"] });
+const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+await page.goto(`${server.url}/en/#/participants/addGroupParticipant`);
+await page.waitForTimeout(5000);
+console.log(JSON.stringify(await page.evaluate(() => [...document.querySelectorAll("body *")].filter(e => { const s = getComputedStyle(e); return (s.position === "fixed" || s.position === "sticky") && e.getBoundingClientRect().width > 0; }).map(e => ({ tag: e.tagName, id: e.id, cls: e.className?.toString().slice(0,60), dc: e.getAttribute("data-component-name"), pos: getComputedStyle(e).position, r: e.getBoundingClientRect().toJSON() }))), null, 0));
+await page.screenshot({ path: process.argv[2] });
+await browser.close(); await server.close();
