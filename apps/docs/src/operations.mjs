@@ -93,6 +93,23 @@ export function firstRequestExample(spec, operation) {
 }
 
 /**
+ * Every named example of the operation's request body, in document order (the inline
+ * `example` as one unnamed entry when there are none).
+ * @param {Json} spec
+ * @param {Json} operation
+ * @returns {{ key: string, summary: string | undefined, value: unknown }[]}
+ */
+export function requestExamples(spec, operation) {
+  const first = firstRequestExample(spec, operation);
+  if (!first) return [];
+  const named = Object.entries(first.media.examples ?? {}).map(([key, raw]) => {
+    const example = resolve(spec, raw);
+    return { key, summary: example?.summary, value: example?.value };
+  });
+  return named.length > 0 ? named : [{ key: "example", summary: undefined, value: first.value }];
+}
+
+/**
  * The JSON schema of the operation's first 2xx response, if any.
  * @param {Json} spec
  * @param {Json} operation
