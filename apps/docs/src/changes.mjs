@@ -73,7 +73,8 @@ export function parseChangesets(texts) {
 
 /** @param {string} a @param {string} b */
 function compareVersions(a, b) {
-  const parts = (/** @type {string} */ v) => v.split(/[.-]/).map((p) => Number.parseInt(p, 10) || 0);
+  const parts = (/** @type {string} */ v) =>
+    v.split(/[.-]/).map((p) => Number.parseInt(p, 10) || 0);
   const [x, y] = [parts(a), parts(b)];
   for (let i = 0; i < Math.max(x.length, y.length); i++) {
     const difference = (x[i] ?? 0) - (y[i] ?? 0);

@@ -65,6 +65,7 @@ function joinIn(node) {
  * @param {string} markdown
  */
 export function joinSoftBreaks(markdown) {
+  /** @type {string[]} */
   const out = [];
   let fenced = false;
   let previousJoinable = false;
@@ -77,7 +78,8 @@ export function joinSoftBreaks(markdown) {
     } else {
       out.push(line);
     }
-    previousJoinable = !fenced && !fence && line.trim() !== "" && !/^\s*(#|\||```|~~~|\{%)/.test(line);
+    previousJoinable =
+      !fenced && !fence && line.trim() !== "" && !/^\s*(#|\||```|~~~|\{%)/.test(line);
   }
   return out.join("\n");
 }

@@ -24,7 +24,11 @@ export function splitRedocBundle(html, moduleUrl) {
 }
 
 /** The file name of an asset: its stem and the first hex digits of its content's hash. */
-export function hashedName(/** @type {string} */ stem, /** @type {string} */ extension, /** @type {string | Buffer} */ content) {
+export function hashedName(
+  /** @type {string} */ stem,
+  /** @type {string} */ extension,
+  /** @type {string | Buffer} */ content,
+) {
   const hash = createHash("sha256").update(content).digest("hex").slice(0, 12);
   return `${stem}.${hash}${extension}`;
 }
@@ -54,7 +58,8 @@ const PATCHES = [
   },
   {
     name: "pageActions",
-    anchor: /if\(![\w$]+\.specUrl\)return(?<rest>\(0,[\w$]+\.jsx\)\([\w$]+,\{"data-testid":`page-actions`)/,
+    anchor:
+      /if\(![\w$]+\.specUrl\)return(?<rest>\(0,[\w$]+\.jsx\)\([\w$]+,\{"data-testid":`page-actions`)/,
     replace: (/** @type {Record<string, string>} */ g) => `if(!0)return${g.rest}`,
   },
 ];

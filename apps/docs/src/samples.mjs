@@ -78,6 +78,7 @@ export function exampleSamples(spec, entry) {
  * @returns {CodeSample[]}
  */
 function samplesFor(spec, { path, method, operationId, operation }, body) {
+  /** @type {UrlPiece[]} */
   const url = [
     { kind: "text", text: defaultServerUrl(spec) },
     ...pathPieces(spec, path, operation),
@@ -111,7 +112,10 @@ function pathPieces(spec, path, operation) {
     pieces.push({ kind: "text", text: path.slice(last, match.index) });
     last = (match.index ?? 0) + match[0].length;
     if (Object.hasOwn(CREDENTIAL_VARIABLES, name)) {
-      pieces.push({ kind: "credential", name: /** @type {keyof typeof CREDENTIAL_VARIABLES} */ (name) });
+      pieces.push({
+        kind: "credential",
+        name: /** @type {keyof typeof CREDENTIAL_VARIABLES} */ (name),
+      });
       continue;
     }
     const parameter = parameters.find(

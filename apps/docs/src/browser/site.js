@@ -43,7 +43,10 @@
       if (translated) node.nodeValue = value.replace(key, translated);
     }
     if (!(root instanceof Element)) return;
-    for (const element of [root, ...root.querySelectorAll("[aria-label], [title], [placeholder]")]) {
+    for (const element of [
+      root,
+      ...root.querySelectorAll("[aria-label], [title], [placeholder]"),
+    ]) {
       for (const name of ["aria-label", "title", "placeholder"]) {
         const value = element.getAttribute(name);
         const translated = value && text[value.trim()];
@@ -115,8 +118,12 @@
     const code = match[1];
     let tries = 0;
     const attempt = () => {
-      const tab = [...document.querySelectorAll('[data-response-codes-tablist="true"] [role="tab"]')].find(
-        (candidate) => candidate.textContent?.trim() === code && candidate.getAttribute("aria-selected") === "true",
+      const tab = [
+        ...document.querySelectorAll('[data-response-codes-tablist="true"] [role="tab"]'),
+      ].find(
+        (candidate) =>
+          candidate.textContent?.trim() === code &&
+          candidate.getAttribute("aria-selected") === "true",
       );
       if (tab) tab.scrollIntoView({ block: "start" });
       else if (tries++ < 100) setTimeout(attempt, 100);
