@@ -153,8 +153,9 @@ function pageData(code, otherCode, localized) {
       );
     }
   }
-  const { labels, text } = code === "en" ? { labels: {}, text: {} } : loadInterfaceText(code);
-  return { lang: code, otherHref: `../${otherCode}/`, labels, text, samples };
+  const { labels, text, prefixes } =
+    code === "en" ? { labels: {}, text: {}, prefixes: {} } : loadInterfaceText(code);
+  return { lang: code, otherHref: `../${otherCode}/`, labels, text, prefixes, samples };
 }
 
 /** @param {unknown} value JSON that stays JSON inside a <script> element. */

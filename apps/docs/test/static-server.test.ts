@@ -6,11 +6,7 @@ import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { precompress } from "../src/compress.mjs";
-import {
-  MAX_PATH_LENGTH,
-  type StaticServer,
-  startStaticServer,
-} from "../src/static-server.mjs";
+import { MAX_PATH_LENGTH, type StaticServer, startStaticServer } from "../src/static-server.mjs";
 
 let outside: string;
 let site: string;
@@ -127,7 +123,8 @@ describe("the docs server keeps serving when files change under it", () => {
     await churn;
     for (const answer of answers) {
       expect([200, 404, -1]).toContain(answer.status);
-      if ("body" in answer && answer.status === 200) expect(answer.body.length).toBe(content.length);
+      if ("body" in answer && answer.status === 200)
+        expect(answer.body.length).toBe(content.length);
     }
     await stillServes();
   });

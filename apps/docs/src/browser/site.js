@@ -4,11 +4,19 @@
 // guide code gets a copy button and highlighting, and deep links to a response scroll to it.
 (() => {
   const dataElement = document.getElementById("greenspec-page");
-  /** @type {{ lang: string, otherHref: string, labels: Record<string, string>, text: Record<string, string>, samples: Record<string, Record<string, string>> }} */
+  /** @type {{ lang: string, otherHref: string, labels: Record<string, string>, text: Record<string, string>, prefixes: Record<string, string>, samples: Record<string, Record<string, string>> }} */
   const data = JSON.parse(dataElement?.textContent ?? "{}");
   const labels = data.labels ?? {};
   const text = data.text ?? {};
   const samples = data.samples ?? {};
+  const prefixes = Object.entries(data.prefixes ?? {});
+  /** The translation of a whole text, or of its known opening words. */
+  const translated = (/** @type {string} */ value) => {
+    const key = value.trim();
+    if (text[key]) return value.replace(key, text[key]);
+    const prefix = prefixes.find(([english]) => key.startsWith(english));
+    return prefix ? value.replace(prefix[0], prefix[1]) : undefined;
+  };
 
   /** @type {any} */ (globalThis).greenspec = {
     /** Redoc's translation hook: the page's label for a key, else for the English text. */
@@ -32,15 +40,14 @@
 
   /** @param {Node} root */
   function translateText(root) {
-    if (Object.keys(text).length === 0) return;
+    if (Object.keys(text).length === 0 && prefixes.length === 0) return;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (!parent || parent.closest(CODE)) continue;
       const value = node.nodeValue ?? "";
-      const key = value.trim();
-      const translated = key && text[key];
-      if (translated) node.nodeValue = value.replace(key, translated);
+      const result = value.trim() ? translated(value) : undefined;
+      if (result !== undefined && result !== value) node.nodeValue = result;
     }
     if (!(root instanceof Element)) return;
     for (const element of [
@@ -49,8 +56,8 @@
     ]) {
       for (const name of ["aria-label", "title", "placeholder"]) {
         const value = element.getAttribute(name);
-        const translated = value && text[value.trim()];
-        if (translated) element.setAttribute(name, translated);
+        const result = value ? translated(value) : undefined;
+        if (result !== undefined && result !== value) element.setAttribute(name, result);
       }
     }
   }
