@@ -22,7 +22,7 @@ import { precompress } from "../src/compress.mjs";
 import { faviconIco } from "../src/favicon.mjs";
 import { loadInterfaceText } from "../src/interface-text.mjs";
 import { inlineCdnImages } from "../src/offline.mjs";
-import { listOperations } from "../src/operations.mjs";
+import { firstRequestExample, listOperations, requestExamples, resolve } from "../src/operations.mjs";
 import { hashedName, splitRedocBundle } from "../src/redoc-bundle.mjs";
 import { exampleSamples } from "../src/samples.mjs";
 import {
@@ -155,7 +155,46 @@ function pageData(code, otherCode, localized) {
   }
   const { labels, text, prefixes } =
     code === "en" ? { labels: {}, text: {}, prefixes: {} } : loadInterfaceText(code);
-  return { lang: code, otherHref: `../${otherCode}/`, labels, text, prefixes, samples };
+  return {
+    lang: code,
+    otherHref: `../${otherCode}/`,
+    labels,
+    text,
+    prefixes,
+    samples,
+    branchExamples: branchExamples(localized),
+  };
+}
+
+/**
+ * For each request-body oneOf branch title, the summaries of the examples that fit it (they
+ * carry every field the branch requires), so picking a branch picks its example's sample.
+ * @param {import("../src/operations.mjs").Json} localized
+ * @returns {Record<string, string[]>}
+ */
+function branchExamples(localized) {
+  /** @type {Record<string, string[]>} */
+  const map = {};
+  for (const { operation } of listOperations(localized)) {
+    const schema = firstRequestExample(localized, operation)?.schema;
+    const examples = requestExamples(localized, operation);
+    for (const raw of schema?.oneOf ?? []) {
+      const branch = resolve(localized, raw);
+      if (typeof branch?.title !== "string") continue;
+      const required = /** @type {string[]} */ (branch.required ?? []);
+      const fitting = examples.filter(
+        ({ value, summary }) =>
+          summary !== undefined &&
+          value !== null &&
+          typeof value === "object" &&
+          required.every((field) => Object.hasOwn(value, field)),
+      );
+      const list = map[branch.title] ?? [];
+      map[branch.title] = list;
+      for (const { summary } of fitting) if (summary && !list.includes(summary)) list.push(summary);
+    }
+  }
+  return map;
 }
 
 /** @param {unknown} value JSON that stays JSON inside a <script> element. */

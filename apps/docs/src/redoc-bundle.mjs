@@ -45,9 +45,13 @@ const PATCHES = [
     name: "sampleForExample",
     anchor:
       /let (?<found>[\w$]+)=(?<samples>[\w$]+)\?\.find\((?<arg>[\w$]+)=>(?<key>[\w$]+)\(\k<arg>\)===(?<lang>[\w$]+)\);return \k<found>\?\k<found>\.source:(?<rest>`\/\/ \$\{(?<t>[\w$]+)\(`unsupportedLanguage`,`Language is not supported\.`\)\}`\},)\[\k<lang>,\k<samples>,\k<t>\]\)/,
-    exampleKey: /,(?<example>[\w$]+)=[\w$]+\?[\w$]+\[[\w$]+\]\?\.key\?\?[\w$]+:void 0,/,
-    replace: (/** @type {Record<string, string>} */ g, /** @type {string} */ example) =>
-      `let ${g.found}=${g.samples}?.find(${g.arg}=>${g.key}(${g.arg})===${g.lang});return ${g.found}?(globalThis.greenspec?.sampleFor?.(${g.found}.source,${example})??${g.found}.source):${g.rest}[${g.lang},${g.samples},${g.t},${example}])`,
+    // The picked example's key, and the payload shown (it follows the body's oneOf tabs).
+    before: [
+      /,(?<example>[\w$]+)=[\w$]+\?[\w$]+\[[\w$]+\]\?\.key\?\?[\w$]+:void 0,/,
+      /,(?<payload>[\w$]+)=\(0,[\w$]+\.useMemo\)\(\(\)=>(?<shown>[\w$]+),\[\k<shown>\]\),/,
+    ],
+    replace: (/** @type {Record<string, string>} */ g) =>
+      `let ${g.found}=${g.samples}?.find(${g.arg}=>${g.key}(${g.arg})===${g.lang});return ${g.found}?(globalThis.greenspec?.sampleFor?.(${g.found}.source,${g.example},${g.payload})??${g.found}.source):${g.rest}[${g.lang},${g.samples},${g.t},${g.example},${g.payload}])`,
   },
   {
     name: "translate",
@@ -73,18 +77,17 @@ export function patchBundle(bundle) {
   for (const patch of PATCHES) {
     const match = patch.anchor.exec(result);
     if (!match?.groups) throw new Error(`Redoc patch ${patch.name}: its anchor is gone, recheck`);
-    let example = "";
-    if (patch.exampleKey) {
+    const groups = { ...match.groups };
+    // Names bound shortly before the anchor, in the same component.
+    for (const pattern of patch.before ?? []) {
       const before = result.slice(Math.max(0, match.index - 4000), match.index);
-      const found = [...before.matchAll(new RegExp(patch.exampleKey.source, "g"))].at(-1);
-      if (!found?.groups?.example) {
-        throw new Error(`Redoc patch ${patch.name}: the selected example is gone, recheck`);
-      }
-      example = found.groups.example;
+      const found = [...before.matchAll(new RegExp(pattern.source, "g"))].at(-1);
+      if (!found?.groups) throw new Error(`Redoc patch ${patch.name}: ${pattern} is gone, recheck`);
+      Object.assign(groups, found.groups);
     }
     result =
       result.slice(0, match.index) +
-      patch.replace(match.groups, example) +
+      patch.replace(groups) +
       result.slice(match.index + match[0].length);
   }
   return result;

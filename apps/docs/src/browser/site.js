@@ -4,12 +4,13 @@
 // guide code gets a copy button and highlighting, and deep links to a response scroll to it.
 (() => {
   const dataElement = document.getElementById("greenspec-page");
-  /** @type {{ lang: string, otherHref: string, labels: Record<string, string>, text: Record<string, string>, prefixes: Record<string, string>, samples: Record<string, Record<string, string>> }} */
+  /** @type {{ lang: string, otherHref: string, labels: Record<string, string>, text: Record<string, string>, prefixes: Record<string, string>, branchExamples: Record<string, string[]>, samples: Record<string, Record<string, string>> }} */
   const data = JSON.parse(dataElement?.textContent ?? "{}");
   const labels = data.labels ?? {};
   const text = data.text ?? {};
   const samples = data.samples ?? {};
   const prefixes = Object.entries(data.prefixes ?? {});
+  const branchExamples = data.branchExamples ?? {};
   /** The translation of a whole text, or of its known opening words. */
   const translated = (/** @type {string} */ value) => {
     const key = value.trim();
@@ -23,8 +24,14 @@
     translate: (/** @type {string} */ key, /** @type {string | undefined} */ fallback) =>
       labels[key] ?? (fallback === undefined ? undefined : text[fallback.trim()]),
     /** The sample of the example the reader picked, when it differs from the first one. */
-    sampleFor: (/** @type {string} */ source, /** @type {string | undefined} */ example) =>
-      example === undefined ? undefined : samples[source]?.[example],
+    sampleFor: (
+      /** @type {string} */ source,
+      /** @type {string | undefined} */ example,
+      /** @type {unknown} */ payload,
+    ) => {
+      void payload;
+      return example === undefined ? undefined : samples[source]?.[example];
+    },
   };
 
   const CODE = "pre, code, script, style, textarea, [data-greenspec-keep]";
@@ -118,15 +125,16 @@
     if (link) link.setAttribute("href", `${data.otherHref}${location.hash}`);
   }
 
-  /** A deep link to a response (#...#t=response&c=466) scrolls to that response's tab. */
+  /** A deep link to a response (#/op#op/responses&c=466) scrolls to that response's tab. */
   function scrollToResponse() {
-    const match = /[#&]t=response(?:&|$)/.test(location.hash) && /[#&]c=(\w+)/.exec(location.hash);
-    if (!match) return;
-    const code = match[1];
+    const code = /(?:\/responses?|[/&#]t=response)&c=(\w+)/.exec(location.hash)?.[1];
+    if (!code) return;
+    const operationId = /^#\/([^#]+)/.exec(location.hash)?.[1]?.toLowerCase();
     let tries = 0;
     const attempt = () => {
+      const scope = (operationId && document.getElementById(operationId)) || document;
       const tab = [
-        ...document.querySelectorAll('[data-response-codes-tablist="true"] [role="tab"]'),
+        ...scope.querySelectorAll('[data-response-codes-tablist="true"] [role="tab"]'),
       ].find(
         (candidate) =>
           candidate.textContent?.trim() === code &&
@@ -136,6 +144,35 @@
       else if (tries++ < 100) setTimeout(attempt, 100);
     };
     attempt();
+  }
+
+  /**
+   * Picking a oneOf branch of the request body (By phone number) picks the example that fits it
+   * in the operation's sample panel, so the code sample follows the body.
+   * @param {Event} event
+   */
+  function followBranch(event) {
+    const tab = event.target instanceof Element ? event.target.closest('[role="tab"]') : null;
+    const wanted = tab ? branchExamples[tab.textContent?.trim() ?? ""] : undefined;
+    if (!tab || !wanted?.length) return;
+    let operation = tab.parentElement;
+    while (operation && !operation.querySelector(".panel-request-samples")) {
+      operation = operation.parentElement;
+    }
+    const button = operation
+      ?.querySelector(".panel-request-samples")
+      ?.querySelector('button[aria-haspopup="menu"][aria-label]:not([data-testid])');
+    if (!(button instanceof HTMLElement) || wanted.includes(button.textContent?.trim() ?? "")) return;
+    button.click();
+    let tries = 0;
+    const choose = () => {
+      const item = [...document.querySelectorAll('[role="menuitem"]')].find((candidate) =>
+        wanted.includes(candidate.textContent?.trim() ?? ""),
+      );
+      if (item instanceof HTMLElement) item.click();
+      else if (tries++ < 20) requestAnimationFrame(choose);
+    };
+    requestAnimationFrame(choose);
   }
 
   function pass(/** @type {Element} */ root) {
@@ -166,5 +203,15 @@
     updateSwitch();
     scrollToResponse();
   });
+  // Redoc's router moves with history.pushState, which fires no event: follow it there too.
+  for (const method of /** @type {const} */ (["pushState", "replaceState"])) {
+    const original = history[method].bind(history);
+    history[method] = (/** @type {any} */ state, /** @type {string} */ unused, /** @type {string | URL | null | undefined} */ url) => {
+      original(state, unused, url);
+      updateSwitch();
+    };
+  }
+  addEventListener("popstate", updateSwitch);
+  document.addEventListener("click", followBranch);
   addEventListener("load", scrollToResponse);
 })();
