@@ -22,7 +22,12 @@ import { precompress } from "../src/compress.mjs";
 import { faviconIco } from "../src/favicon.mjs";
 import { loadInterfaceText } from "../src/interface-text.mjs";
 import { inlineCdnImages } from "../src/offline.mjs";
-import { firstRequestExample, listOperations, requestExamples, resolve } from "../src/operations.mjs";
+import {
+  firstRequestExample,
+  listOperations,
+  requestExamples,
+  resolve,
+} from "../src/operations.mjs";
 import { hashedName, splitRedocBundle } from "../src/redoc-bundle.mjs";
 import { exampleSamples } from "../src/samples.mjs";
 import {

@@ -162,7 +162,8 @@
     const button = operation
       ?.querySelector(".panel-request-samples")
       ?.querySelector('button[aria-haspopup="menu"][aria-label]:not([data-testid])');
-    if (!(button instanceof HTMLElement) || wanted.includes(button.textContent?.trim() ?? "")) return;
+    if (!(button instanceof HTMLElement) || wanted.includes(button.textContent?.trim() ?? ""))
+      return;
     button.click();
     let tries = 0;
     const choose = () => {
@@ -206,7 +207,11 @@
   // Redoc's router moves with history.pushState, which fires no event: follow it there too.
   for (const method of /** @type {const} */ (["pushState", "replaceState"])) {
     const original = history[method].bind(history);
-    history[method] = (/** @type {any} */ state, /** @type {string} */ unused, /** @type {string | URL | null | undefined} */ url) => {
+    history[method] = (
+      /** @type {any} */ state,
+      /** @type {string} */ unused,
+      /** @type {string | URL | null | undefined} */ url,
+    ) => {
       original(state, unused, url);
       updateSwitch();
     };
