@@ -4,8 +4,10 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { firstRequestExample, resolve } from "../src/operations.mjs";
 import { exampleSamples } from "../src/samples.mjs";
-import { LANGUAGES } from "../src/site.mjs";
+import { LANGUAGES, loadSpec, withSectionIds } from "../src/site.mjs";
 import { type StaticServer, startStaticServer } from "../src/static-server.mjs";
 import { type Browser, launchBrowser, waitForRedoc } from "./browser.js";
 import { builtDefinition, distDir } from "./built-pages.js";
@@ -114,11 +116,132 @@ describe.each(LANGUAGES.map(({ code }) => [code] as const))(
   },
 );
 
+describe.each(LANGUAGES.map(({ code }) => [code] as const))("the /%s/ page's details", (code) => {
+  const spec = loadSpec();
+  const specSections = [
+    ...withSectionIds(String(spec.info.description), String(spec.info.description)).matchAll(
+      /^## .+ \{% #([\w-]+) %\}$/gm,
+    ),
+  ].map((match) => match[1] ?? "");
+
+  it("scrolls a deep link to a response to that response", async () => {
+    const id = "participants/addgroupparticipant";
+    const page = await openPage(`/${code}/#/${id}#${id}/responses&c=466`);
+    await expect
+      .poll(
+        () =>
+          page.evaluate((operation) => {
+            const tab = [
+              ...(document
+                .getElementById(operation)
+                ?.querySelectorAll('[data-response-codes-tablist="true"] [role="tab"]') ?? []),
+            ].find((candidate) => candidate.textContent?.trim() === "466");
+            const rect = tab?.getBoundingClientRect();
+            return (
+              tab?.getAttribute("aria-selected") === "true" &&
+              rect !== undefined &&
+              rect.top >= 0 &&
+              rect.bottom <= innerHeight
+            );
+          }, id),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    await page.close();
+  });
+
+  it.each(specSections.map((id) => [id] as const))(
+    "keeps the reader at the spec's section %s when switching language",
+    async (id) => {
+      const other = LANGUAGES.find((language) => language.code !== code)?.code;
+      const page = await openPage(`/${code}/#/${id}`);
+      await page.locator("#language-switch").click();
+      await page.waitForURL(`${server.url}/${other}/#/${id}`);
+      await waitForRedoc(page);
+      const link = page.locator(`[data-component-name="Menu/MenuItem"] > a[href="#/${id}"]`);
+      const label = (await link.first().textContent())?.trim() ?? "";
+      expect(label.length).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator("h1, h2").filter({ hasText: label }).first().isVisible())
+        .toBe(true);
+      await page.close();
+    },
+  );
+
+  it("gives guide code a working copy button, highlighting and its full width", async () => {
+    const page = await openPage(`/${code}/#/errors`);
+    const blocks = page.locator("pre[data-language]:not(.panel-request-samples pre)");
+    await expect.poll(() => page.locator(".greenspec-copy").count()).toBeGreaterThan(2);
+    const checks = await blocks.evaluateAll((pres) =>
+      pres
+        .filter((pre) => !pre.closest(".panel-request-samples"))
+        .map((pre) => ({
+          cut: pre.scrollWidth > pre.clientWidth + 1,
+          button: pre.nextElementSibling?.classList.contains("greenspec-copy") ?? false,
+        })),
+    );
+    expect(checks.length).toBeGreaterThan(2);
+    expect(checks.filter((check) => check.cut || !check.button)).toEqual([]);
+    const highlighted = await page.evaluate(() => {
+      const registry = (globalThis.CSS as unknown as { highlights?: Map<string, Set<Range>> })
+        .highlights;
+      return registry?.get("greenspec-keyword")?.size ?? 0;
+    });
+    expect(highlighted).toBeGreaterThan(0);
+    const first = page.locator(".greenspec-copy").first();
+    const text = await first.evaluate((button) => button.previousElementSibling?.textContent);
+    await first.click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    await page.close();
+  });
+
+  it("shows the method name in the sample header and an absolute server URL", async () => {
+    const page = await openPage(`/${code}/#/participants/addGroupParticipant`);
+    const panel = page
+      .locator(".panel-request-samples")
+      .filter({ hasText: "/addGroupParticipant/" });
+    await expect.poll(() => panel.first().isVisible()).toBe(true);
+    const path = panel
+      .first()
+      .locator("span", { hasText: /^\/waInstance/ })
+      .first();
+    expect(await path.evaluate((span) => span.scrollWidth <= span.clientWidth + 1)).toBe(true);
+    // In-page navigation used to turn the relative `{apiUrl}` into this page's own address.
+    await page.goto(`${server.url}/${code}/#/credentials`);
+    await page.goto(`${server.url}/${code}/#/`);
+    const box = await page.locator("#redoc").textContent();
+    expect(box).toContain("https://{host}");
+    expect(box).not.toContain(server.url);
+    await page.close();
+  });
+
+  it("offers only what works offline, and the spec in its own language", async () => {
+    const page = await openPage(`/${code}/`);
+    const hrefs = await page
+      .locator("a[href]")
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    const outside = hrefs.filter((href) => new URL(href).hostname !== "127.0.0.1");
+    // The spec's own prose links to the Green API console and Redoc's site; nothing else.
+    expect(outside.every((href) => /green-api\.com|redocly\.com/.test(href))).toBe(true);
+    expect(await page.getByRole("button", { name: /More actions|Другие действия/ }).count()).toBe(
+      0,
+    );
+    expect(await page.locator("text=ChatGPT").count()).toBe(0);
+    const yaml = hrefs.find((href) => href.endsWith("openapi.yaml"));
+    expect(yaml).toBeDefined();
+    const downloaded = parse(await (await fetch(String(yaml))).text());
+    const title = String(downloaded.info.title);
+    if (code === "ru") expect(title).toMatch(/[А-Яа-я]/);
+    else expect(title).toBe(String(spec.info.title));
+    expect(await page.locator(`a[href="#/changes"]`).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
 describe("the samples follow the request example the reader picks", () => {
   const built = builtDefinition("en");
 
-  // removeGroupParticipant and removeAdmin: the copied sample did not match yet (under investigation).
-  it.each(["addGroupParticipant", "setGroupAdmin"])(
+  it.each(["addGroupParticipant", "removeGroupParticipant", "setGroupAdmin", "removeAdmin"])(
     "%s: the copy button gives the by-phone sample once by-phone is picked",
     async (operationId) => {
       const examples = exampleSamples(built, operationNamed(built, operationId));
@@ -131,7 +254,10 @@ describe("the samples follow the request example the reader picks", () => {
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, "-");
       await page.goto(`${server.url}/en/#/${tag}/${operationId}`);
-      const panel = page.locator(".panel-request-samples").first();
+      const panel = page
+        .locator(".panel-request-samples")
+        .filter({ hasText: `/${operationId}/` })
+        .first();
       await expect.poll(() => panel.isVisible(), { timeout: 15_000 }).toBe(true);
       await panel.locator('button[aria-label="Example"]').click();
       await page
@@ -152,6 +278,26 @@ describe("the samples follow the request example the reader picks", () => {
       await page.close();
     },
   );
+});
+
+describe("the body's oneOf tabs", () => {
+  it("switch addGroupParticipant's sample to the by-phone example", async () => {
+    const page = await openPage("/en/#/participants/addGroupParticipant");
+    const operation = page.locator('[id="participants/addgroupparticipant"]');
+    const panel = operation.locator(".panel-request-samples").first();
+    await expect.poll(() => panel.isVisible(), { timeout: 15_000 }).toBe(true);
+    const code = () => panel.locator("pre").first().textContent();
+    expect(await code()).toContain("participantChatId");
+    const built = builtDefinition("en");
+    const { schema } =
+      firstRequestExample(built, operationNamed(built, "addGroupParticipant").operation) ?? {};
+    const phoneBranch = (schema?.oneOf ?? [])
+      .map((branch: unknown) => resolve(built, branch))
+      .find((branch: { required?: string[] }) => branch.required?.includes("participantPhone"));
+    await operation.getByRole("tab", { name: String(phoneBranch?.title) }).click();
+    await expect.poll(code, { timeout: 10_000 }).toContain("participantPhone");
+    await page.close();
+  });
 });
 
 describe("on a 390x844 phone", () => {
