@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { changesMarkdown, readChanges } from "./changes.mjs";
 import { withJoinedLines, withoutImpliedForbiddenProperties } from "./display.mjs";
 import { defaultServerUrl, firstRequestExample, listOperations, resolve } from "./operations.mjs";
-import { SAMPLE_LANGUAGES, withCodeSamples } from "./samples.mjs";
+import { CREDENTIAL_VARIABLES, SAMPLE_LANGUAGES, withCodeSamples } from "./samples.mjs";
 import { loadTranslations, translateSpec } from "./translation.mjs";
 
 /** The site's languages; the first is the one the root page sends readers to. */
@@ -70,6 +70,8 @@ export function guideFacts(spec) {
     phoneMinDigits: String(phone.minimum).length.toString(),
     phoneMaxDigits: String(phone.maximum).length.toString(),
     phoneOperations: phoneOperations.join(", "),
+    idInstanceVariable: CREDENTIAL_VARIABLES.idInstance,
+    tokenVariable: CREDENTIAL_VARIABLES.apiTokenInstance,
   };
 }
 
