@@ -280,6 +280,36 @@ describe("the samples follow the request example the reader picks", () => {
   );
 });
 
+describe("search snippets", () => {
+  it.each(LANGUAGES.map(({ code }) => [code] as const))(
+    "/%s/: keep a space wherever the prose had a line break",
+    async (code) => {
+      const spec = loadSpec();
+      const description = String(builtDefinition(code).info.description);
+      // Words that sat at either side of a line break in the spec's own prose, glued.
+      const source = String(spec.info.description);
+      const glued = [...source.matchAll(/([\p{L}]+)\n([\p{L}]+)/gu)].map(
+        (match) => `${match[1]}${match[2]}`,
+      );
+      expect(glued.length).toBeGreaterThan(3);
+      const page = await openPage(`/${code}/`);
+      await page.locator('[data-component-name="icons/SearchIcon/SearchIcon"]').first().click();
+      const input = page.locator('[data-component-name="Search/SearchInput"] input');
+      const words = [...description.matchAll(/\n([\p{L}]{4,})/gu)]
+        .map((m) => m[1] ?? "")
+        .slice(0, 3);
+      for (const word of words) {
+        await input.fill(word);
+        const items = page.locator('[data-component-name="Search/SearchItem"]');
+        await expect.poll(() => items.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+        const snippets = (await items.allTextContents()).join(" ");
+        expect(glued.filter((pair) => snippets.includes(pair))).toEqual([]);
+      }
+      await page.close();
+    },
+  );
+});
+
 describe("the body's oneOf tabs", () => {
   it("switch addGroupParticipant's sample to the by-phone example", async () => {
     const page = await openPage("/en/#/participants/addGroupParticipant");
