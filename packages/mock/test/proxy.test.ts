@@ -194,3 +194,20 @@ test("refuses an upstream that is not a plain http(s) URL", async () => {
   await expect(startMock({ proxy: "ftp://127.0.0.1/" })).rejects.toThrow(/http\(s\)/);
   await expect(startMock({ proxy: "http://user:pw@127.0.0.1/" })).rejects.toThrow(/credentials/);
 });
+
+test("an upstream URL with a path prefixes every forwarded path with it", async () => {
+  const prefixed = await startMock({ proxy: `${upstream.url}/base/` });
+  try {
+    upstream.answer = () => jsonAnswer(firstExample(operation));
+    const response = await fetch(`${operationUrl(prefixed.url, operation)}?q=1`, {
+      method: "POST",
+      body: "{}",
+    });
+    await response.arrayBuffer();
+    expect(upstream.received.at(-1)?.url).toBe(
+      `/base${new URL(operationUrl(prefixed.url, operation)).pathname}?q=1`,
+    );
+  } finally {
+    await prefixed.close();
+  }
+});
