@@ -202,6 +202,7 @@ describe("credentials and hosts", () => {
     expect(result.code).toBe(0);
   });
 
+  // Prism may take long to start on a busy machine: the same bound as runCli's own.
   it("starts the bundled mock with --mock and needs no credentials", async () => {
     const result = await runCli([...ADD, "--participant-phone", PHONE, "--mock", "--json"], {
       env: cleanEnv(),
@@ -210,7 +211,7 @@ describe("credentials and hosts", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ addParticipant: true });
-  });
+  }, 60_000);
 });
 
 describe("help", () => {
