@@ -6,6 +6,7 @@ import { SpecModelError } from "./errors.js";
 import { document as bundled } from "./generated/document.js";
 import { deepFreeze, isObject, type Json, type JsonObject, type Schema } from "./json.js";
 import { listOperations } from "./operations.js";
+import { createReader } from "./reader.js";
 import { checkReferences, createResolver } from "./references.js";
 import { createSchemaReader } from "./schemas.js";
 import { defaultServerUrl } from "./servers.js";
@@ -49,7 +50,7 @@ export function createSpecModel(document: JsonObject): SpecModel {
   const resolver = createResolver(document);
   checkReferences(document, resolver);
   const schemas = createSchemaReader(resolver);
-  const operations = listOperations(document, resolver, schemas);
+  const operations = listOperations(document, createReader(resolver, schemas));
   const tags = (Array.isArray(document.tags) ? document.tags : []).filter(isObject).map((tag) => ({
     name: String(tag.name),
     description: typeof tag.description === "string" ? tag.description : undefined,
