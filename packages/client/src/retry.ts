@@ -1,5 +1,4 @@
 import type { GreenApiError } from "./errors.js";
-import type { Pacer } from "./pacing.js";
 
 /** How a call is repeated after a transient failure. */
 export interface RetryOptions {
@@ -69,7 +68,7 @@ export interface RetryPlan {
   timeout: number;
   signal?: AbortSignal | undefined;
   /** Waits for the operation's turn when calls are paced. */
-  pace?: (() => ReturnType<Pacer["wait"]>) | undefined;
+  pace?: (() => Promise<void>) | undefined;
   /** Told before each retry's wait; a throw from it is ignored. */
   onRetry: (event: { attempt: number; delay: number; error: GreenApiError }) => void;
   /** The error of a call the signal stopped between attempts (none in flight). */
