@@ -57,7 +57,7 @@ export function readAnswer(
     const value: unknown = JSON.parse(text);
     // Green API answers some errors as a 200 carrying the error envelope: its code decides.
     const code = (value as Record<string, unknown>)?.[errorEnvelope.status];
-    if (!errorEnvelope.shape(value) && typeof code === "number" && code > 399)
+    if (typeof code === "number" && code > 399 && !errorEnvelope.shape(value))
       return errorOf(id, code, text, headers, fail, excerpt, ` (in an HTTP ${status} answer)`);
     const failed = (operations[id] as OperationInfo).response?.(value);
     if (!failed) return { value };
