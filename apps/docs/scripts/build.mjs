@@ -1,5 +1,7 @@
-// Builds the reference site into dist/: one self-contained Redoc page per language, rendered
-// from the bundled spec, that loads nothing from outside the machine it is served from.
+// Builds the reference site into dist/: one Redoc page per language, rendered from the bundled
+// spec, that loads nothing from outside the machine it is served from. Redoc's JavaScript and
+// the site's script are shared, hashed files in dist/assets/ (cached for good, downloaded once
+// for both languages); every text file gets precompressed .br and .gz copies.
 import { spawn } from "node:child_process";
 import {
   copyFileSync,
@@ -15,13 +17,36 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stringify } from "yaml";
+import { precompress } from "../src/compress.mjs";
+import { faviconIco } from "../src/favicon.mjs";
+import { loadInterfaceText } from "../src/interface-text.mjs";
 import { inlineCdnImages } from "../src/offline.mjs";
-import { LANGUAGES, loadSpec, localizedSpec, redocOptions, specFile } from "../src/site.mjs";
+import {
+  firstRequestExample,
+  listOperations,
+  requestExamples,
+  resolve,
+} from "../src/operations.mjs";
+import { hashedName, splitRedocBundle } from "../src/redoc-bundle.mjs";
+import { exampleSamples } from "../src/samples.mjs";
+import {
+  DOWNLOADS,
+  LANGUAGES,
+  loadSpec,
+  localizedSpec,
+  redocOptions,
+  specFile,
+} from "../src/site.mjs";
+import { loadTranslations, translateSpec } from "../src/translation.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "dist");
 const redoclyCli = createRequire(import.meta.url).resolve("@redocly/cli/bin/cli.js");
 const started = performance.now();
+// Where each page imports Redoc's module from, filled in once the module's hash is known.
+const MODULE_PLACEHOLDER = "greenspec:redoc-module";
+const MODULE_PLACEHOLDER_JSON = JSON.stringify(MODULE_PLACEHOLDER);
 
 if (!existsSync(specFile)) {
   console.error(`no bundled spec at ${specFile}: run \`pnpm generate\` first`);
@@ -32,13 +57,14 @@ const work = mkdtempSync(join(tmpdir(), "greenspec-docs-"));
 rmSync(dist, { recursive: true, force: true });
 
 try {
-  const pages = await Promise.all(
+  const built = await Promise.all(
     LANGUAGES.map(async ({ code }) => {
       const other = LANGUAGES.find((language) => language.code !== code);
       if (!other) throw new Error("the site needs a second language to link to");
       const input = join(work, `${code}.json`);
       const output = join(work, `${code}.html`);
-      writeFileSync(input, JSON.stringify(localizedSpec(spec, code)));
+      const localized = localizedSpec(spec, code);
+      writeFileSync(input, JSON.stringify(localized));
       await run(process.execPath, [
         redoclyCli,
         "build-docs",
@@ -47,27 +73,136 @@ try {
         `--output=${output}`,
         `--config=${join(root, "redocly.yaml")}`,
         `--template=${join(root, "template.hbs")}`,
-        `--openapi=${JSON.stringify(redocOptions())}`,
+        `--openapi=${JSON.stringify(redocOptions(code))}`,
         `--templateOptions.lang=${code}`,
         `--templateOptions.otherLang=${other.code}`,
         `--templateOptions.otherHref=../${other.code}/`,
         `--templateOptions.otherLabel=${other.label}`,
       ]);
       const html = inlineCdnImages(readFileSync(output, "utf8"));
-      const page = join(dist, code, "index.html");
-      mkdirSync(dirname(page), { recursive: true });
-      writeFileSync(page, html);
-      return { code, page, bytes: statSync(page).size };
+      return { code, other, localized, ...splitRedocBundle(html, MODULE_PLACEHOLDER) };
     }),
   );
+  const [first] = built;
+  if (!first || built.some(({ bundle }) => bundle !== first.bundle)) {
+    throw new Error("Redoc's module differs between languages: it can no longer be shared");
+  }
+  mkdirSync(join(dist, "assets"), { recursive: true });
+  const redocModule = hashedName("redoc", ".js", first.bundle);
+  writeFileSync(join(dist, "assets", redocModule), first.bundle);
+  const siteScriptSource = readFileSync(join(root, "src", "browser", "site.js"));
+  const siteScript = hashedName("site", ".js", siteScriptSource);
+  writeFileSync(join(dist, "assets", siteScript), siteScriptSource);
+
+  const pages = built.map(({ code, other, localized, page }) => {
+    const head = [
+      `<link rel="modulepreload" href="../assets/${redocModule}">`,
+      `<script id="greenspec-page" type="application/json">${jsonInHtml(pageData(code, other.code, localized))}</script>`,
+      `<script defer src="../assets/${siteScript}"></script>`,
+    ].join("\n  ");
+    const html = page
+      .replace("<!--greenspec:head-->", head)
+      .replace(MODULE_PLACEHOLDER_JSON, JSON.stringify(`../assets/${redocModule}`));
+    if (html.includes(MODULE_PLACEHOLDER)) throw new Error("the page still names the placeholder");
+    const file = join(dist, code, "index.html");
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, html);
+    return { code, bytes: statSync(file).size };
+  });
   for (const name of ["openapi.json", "openapi.yaml"]) {
     copyFileSync(join(dirname(specFile), name), join(dist, name));
   }
+  // Every other language's page offers the spec with its prose translated.
+  const translated = translateSpec(spec, loadTranslations());
+  for (const { code } of LANGUAGES.slice(1)) {
+    for (const { file } of DOWNLOADS) {
+      const text = file.endsWith(".json")
+        ? `${JSON.stringify(translated, null, 2)}\n`
+        : stringify(translated, { lineWidth: 0 });
+      writeFileSync(join(dist, code, file), text);
+    }
+  }
   writeFileSync(join(dist, "index.html"), rootPage());
+  writeFileSync(join(dist, "favicon.ico"), faviconIco());
+  const sizes = precompress(dist);
   for (const { code, bytes } of pages) console.log(`dist/${code}/index.html  ${bytes} bytes`);
+  for (const [name, { raw, br, gzip }] of sizes) {
+    if (name.endsWith(".html") || name.startsWith("assets")) {
+      console.log(`  ${name}: ${raw} bytes, ${br} br, ${gzip} gzip`);
+    }
+  }
   console.log(`built the reference in ${Math.round(performance.now() - started)} ms`);
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * What the site script needs on one page: where the other language is, the interface text of
+ * this language, and the code sample of every request example.
+ * @param {string} code
+ * @param {string} otherCode
+ * @param {import("../src/operations.mjs").Json} localized
+ */
+function pageData(code, otherCode, localized) {
+  /** @type {Record<string, Record<string, string>>} */
+  const samples = {};
+  for (const entry of listOperations(localized)) {
+    const examples = exampleSamples(localized, entry);
+    const [defaults] = examples;
+    if (!defaults || examples.length < 2) continue;
+    for (const [index, sample] of defaults.samples.entries()) {
+      samples[sample.source] = Object.fromEntries(
+        examples.map(({ key, samples: others }) => [key, others[index]?.source ?? sample.source]),
+      );
+    }
+  }
+  const { labels, text, prefixes } =
+    code === "en" ? { labels: {}, text: {}, prefixes: {} } : loadInterfaceText(code);
+  return {
+    lang: code,
+    otherHref: `../${otherCode}/`,
+    labels,
+    text,
+    prefixes,
+    samples,
+    branchExamples: branchExamples(localized),
+  };
+}
+
+/**
+ * For each request-body oneOf branch title, the summaries of the examples that fit it (they
+ * carry every field the branch requires), so picking a branch picks its example's sample.
+ * @param {import("../src/operations.mjs").Json} localized
+ * @returns {Record<string, string[]>}
+ */
+function branchExamples(localized) {
+  /** @type {Record<string, string[]>} */
+  const map = {};
+  for (const { operation } of listOperations(localized)) {
+    const schema = firstRequestExample(localized, operation)?.schema;
+    const examples = requestExamples(localized, operation);
+    for (const raw of schema?.oneOf ?? []) {
+      const branch = resolve(localized, raw);
+      if (typeof branch?.title !== "string") continue;
+      const required = /** @type {string[]} */ (branch.required ?? []);
+      const fitting = examples.filter(
+        ({ value, summary }) =>
+          summary !== undefined &&
+          value !== null &&
+          typeof value === "object" &&
+          required.every((field) => Object.hasOwn(value, field)),
+      );
+      const list = map[branch.title] ?? [];
+      map[branch.title] = list;
+      for (const { summary } of fitting) if (summary && !list.includes(summary)) list.push(summary);
+    }
+  }
+  return map;
+}
+
+/** @param {unknown} value JSON that stays JSON inside a <script> element. */
+function jsonInHtml(value) {
+  return JSON.stringify(value).replaceAll("<", "\\u003c");
 }
 
 /** The root page: sends readers to the default language and links every language. */
@@ -81,6 +216,7 @@ function rootPage() {
 <head>
   <meta charset="utf-8">
   <title>${spec.info.title}</title>
+  <link rel="icon" href="favicon.ico" sizes="16x16">
   <meta http-equiv="refresh" content="0; url=${first?.code}/">
 </head>
 <body>

@@ -110,6 +110,23 @@ export function firstRequestExample(spec, operation) {
 }
 
 /**
+/**
+ * Every named example of the operation's request body, in document order (a lone `example`
+ * is one entry named `example`).
+ * @param {Json} spec
+ * @param {Json} operation
+ * @returns {{ key: string, summary: string | undefined, value: unknown }[]}
+ */
+export function requestExamples(spec, operation) {
+  const request = modelOperation(spec, operation).request;
+  return (request?.examples ?? []).map(({ name, summary, value }) => ({
+    key: name,
+    summary,
+    value,
+  }));
+}
+
+/**
  * The JSON schema of the operation's success body (an error-envelope branch left out), if any.
  * @param {Json} spec
  * @param {Json} operation

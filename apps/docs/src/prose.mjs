@@ -111,10 +111,36 @@ function walk(node, pointer, isNameMap, entries) {
       walk(value, child, false, entries);
     } else if (PROSE_KEYS.has(key) && typeof value === "string") {
       entries.push({ pointer: child, text: value });
+    } else if (key === "value" && Object.hasOwn(node, "summary")) {
+      // A named example's payload is data, except the explanations nested in it (the 466 quota
+      // report's per-quota `description`): a Russian reader reads those too. A top-level
+      // `description` is the service's identifier (clients match its text): never translated.
+      if (value !== null && typeof value === "object") {
+        for (const [field, nested] of Object.entries(value)) {
+          collectPayloadDescriptions(nested, `${child}/${escapeToken(field)}`, entries);
+        }
+      }
     } else if (DATA_KEYS.has(key) || (key === "examples" && Array.isArray(value))) {
       // Example payloads and schema example lists are data shown verbatim in every language.
     } else {
       walk(value, child, NAME_MAP_KEYS.has(key) && !Array.isArray(value), entries);
+    }
+  }
+}
+
+/**
+ * @param {unknown} node
+ * @param {string} pointer
+ * @param {Omit<ProseEntry, "key">[]} entries
+ */
+function collectPayloadDescriptions(node, pointer, entries) {
+  if (node === null || typeof node !== "object") return;
+  for (const [key, value] of Object.entries(node)) {
+    const child = `${pointer}/${escapeToken(key)}`;
+    if (key === "description" && typeof value === "string" && /\s/.test(value)) {
+      entries.push({ pointer: child, text: value });
+    } else {
+      collectPayloadDescriptions(value, child, entries);
     }
   }
 }

@@ -1,15 +1,20 @@
-// Writes the x-codeSamples of every operation from the operation itself: its path, its first
-// request example and its success schema. Nothing here names an operation or a field.
+// Writes the code samples of every operation from the operation itself: its path, its named
+// request examples and its success schema. Nothing here names an operation or a field. Each
+// sample reads the credentials from two environment variables, so it runs as copied.
 import {
   defaultServerUrl,
   firstRequestExample,
   listOperations,
+  requestExamples,
   resolve,
   successSchema,
 } from "./operations.mjs";
 
-/** Placeholders for the credentials: the reader fills in their own. */
-export const PLACEHOLDERS = { idInstance: "{{idInstance}}", apiTokenInstance: "YOUR_TOKEN" };
+/** The environment variables each sample reads the credentials from, by path parameter. */
+export const CREDENTIAL_VARIABLES = {
+  idInstance: "GREEN_API_ID_INSTANCE",
+  apiTokenInstance: "GREEN_API_TOKEN",
+};
 
 const TYPESCRIPT = { lang: "TypeScript", label: "TypeScript (greenspec)" };
 const CURL = { lang: "curl", label: "curl" };
@@ -24,10 +29,12 @@ const CLIENT_PACKAGE = "@greenspec/client";
  * @typedef {import("./operations.mjs").Json} Json
  * @typedef {{ lang: string, label: string, source: string }} CodeSample
  * @typedef {{ name: string, value: unknown } | { name: string, file: { fileName: string, contentType: string } }} FormPart
+ * @typedef {{ kind: "text", text: string } | { kind: "credential", name: keyof typeof CREDENTIAL_VARIABLES }} UrlPiece
  */
 
 /**
- * A copy of the spec whose every operation carries x-codeSamples.
+ * A copy of the spec whose every operation carries x-codeSamples: the samples of its first
+ * request example (Redoc shows one sample per language; the page swaps in the others).
  * @param {Json} spec
  * @returns {Json}
  */
@@ -40,15 +47,47 @@ export function withCodeSamples(spec) {
 }
 
 /**
+ * The samples of the operation's first request example.
  * @param {Json} spec
  * @param {import("./operations.mjs").Operation} entry
  * @returns {CodeSample[]}
  */
-export function codeSamples(spec, { path, method, operationId, operation }) {
-  const url = defaultServerUrl(spec) + fillPath(spec, path, operation);
+export function codeSamples(spec, entry) {
+  const [first] = exampleSamples(spec, entry);
+  return first?.samples ?? samplesFor(spec, entry, undefined);
+}
+
+/**
+ * The samples of every named request example of the operation, in document order.
+ * @param {Json} spec
+ * @param {import("./operations.mjs").Operation} entry
+ * @returns {{ key: string, summary: string | undefined, samples: CodeSample[] }[]}
+ */
+export function exampleSamples(spec, entry) {
+  return requestExamples(spec, entry.operation).map(({ key, summary, value }) => ({
+    key,
+    summary,
+    samples: samplesFor(spec, entry, value),
+  }));
+}
+
+/**
+ * @param {Json} spec
+ * @param {import("./operations.mjs").Operation} entry
+ * @param {unknown} body
+ * @returns {CodeSample[]}
+ */
+function samplesFor(spec, { path, method, operationId, operation }, body) {
+  /** @type {UrlPiece[]} */
+  const url = [
+    { kind: "text", text: defaultServerUrl(spec) },
+    ...pathPieces(spec, path, operation),
+  ];
   const request = firstRequestExample(spec, operation);
-  const parts = request?.mediaType === "multipart/form-data" ? formParts(request) : undefined;
-  const body = request?.value;
+  const parts =
+    request?.mediaType === "multipart/form-data" && body !== undefined
+      ? formParts({ ...request, value: body })
+      : undefined;
   return [
     { ...TYPESCRIPT, source: typescriptSample(spec, operationId, operation, body, parts) },
     { ...CURL, source: curlSample(method, url, request?.mediaType, body, parts) },
@@ -57,21 +96,37 @@ export function codeSamples(spec, { path, method, operationId, operation }) {
 }
 
 /**
+ * The path as literal text and credential variables; other parameters take their example.
  * @param {Json} spec
  * @param {string} path
  * @param {Json} operation
+ * @returns {UrlPiece[]}
  */
-function fillPath(spec, path, operation) {
+function pathPieces(spec, path, operation) {
   const parameters = (operation.parameters ?? []).map((/** @type {Json} */ p) => resolve(spec, p));
-  return path.replace(/\{([^}]+)\}/g, (match, name) => {
-    if (Object.hasOwn(PLACEHOLDERS, name))
-      return PLACEHOLDERS[/** @type {keyof PLACEHOLDERS} */ (name)];
+  /** @type {UrlPiece[]} */
+  const pieces = [];
+  let last = 0;
+  for (const match of path.matchAll(/\{([^}]+)\}/g)) {
+    const name = match[1] ?? "";
+    pieces.push({ kind: "text", text: path.slice(last, match.index) });
+    last = (match.index ?? 0) + match[0].length;
+    if (Object.hasOwn(CREDENTIAL_VARIABLES, name)) {
+      pieces.push({
+        kind: "credential",
+        name: /** @type {keyof typeof CREDENTIAL_VARIABLES} */ (name),
+      });
+      continue;
+    }
     const parameter = parameters.find(
       (/** @type {Json} */ p) => p.in === "path" && p.name === name,
     );
     const example = parameter?.example ?? parameter?.schema?.examples?.[0];
-    return example === undefined ? match : encodeURIComponent(String(example));
-  });
+    if (example === undefined) throw new Error(`path parameter ${name} of ${path} has no example`);
+    pieces.push({ kind: "text", text: encodeURIComponent(String(example)) });
+  }
+  pieces.push({ kind: "text", text: path.slice(last) });
+  return pieces.filter((piece) => piece.kind !== "text" || piece.text !== "");
 }
 
 /**
@@ -96,6 +151,8 @@ function extensionOf(contentType) {
 }
 
 /**
+ * The greenspec client: install line, credentials from the environment, the call, and the
+ * GreenApiError handling the README shows.
  * @param {Json} spec
  * @param {string} operationId
  * @param {Json} operation
@@ -106,47 +163,62 @@ function typescriptSample(spec, operationId, operation, body, parts) {
   const schema = successSchema(spec, operation);
   const required =
     schema?.type === "object" && !schema.oneOf && !schema.anyOf ? (schema.required ?? []) : [];
-  const target =
-    required.length > 0 && required.length <= 3 ? `{ ${required.join(", ")} }` : "result";
-  const printed = required.length > 0 && required.length <= 3 ? required.join(", ") : "result";
+  const named = required.length > 0 && required.length <= 3;
+  const target = named ? `{ ${required.join(", ")} }` : "result";
+  const printed = named ? required.join(", ") : "result";
   const imports = [];
   let argument;
   if (parts) {
     imports.push('import { readFile } from "node:fs/promises";');
     const fields = parts.map((part) =>
       "file" in part
-        ? `  ${tsKey(part.name)}: new Blob([await readFile(${JSON.stringify(part.file.fileName)})], { type: ${JSON.stringify(part.file.contentType)} }),`
-        : `  ${tsKey(part.name)}: ${tsLiteral(part.value, 1)},`,
+        ? `    ${tsKey(part.name)}: new Blob([await readFile(${JSON.stringify(part.file.fileName)})], { type: ${JSON.stringify(part.file.contentType)} }),`
+        : `    ${tsKey(part.name)}: ${tsLiteral(part.value, 2)},`,
     );
-    argument = `{\n${fields.join("\n")}\n}`;
+    argument = `{\n${fields.join("\n")}\n  }`;
   } else {
-    argument = body === undefined ? "" : tsLiteral(body, 0);
+    argument = body === undefined ? "" : tsLiteral(body, 1);
   }
-  imports.push(`import { createGreenApi } from "${CLIENT_PACKAGE}";`);
+  imports.push(`import { createGreenApi, GreenApiError } from "${CLIENT_PACKAGE}";`);
   return [
+    `// npm install ${CLIENT_PACKAGE}`,
     ...imports,
     "",
     "const api = createGreenApi({",
-    `  idInstance: ${JSON.stringify(PLACEHOLDERS.idInstance)},`,
-    `  apiTokenInstance: ${JSON.stringify(PLACEHOLDERS.apiTokenInstance)},`,
+    `  idInstance: process.env.${CREDENTIAL_VARIABLES.idInstance} ?? "",`,
+    `  apiTokenInstance: process.env.${CREDENTIAL_VARIABLES.apiTokenInstance} ?? "",`,
     `  apiUrl: ${JSON.stringify(defaultServerUrl(spec))},`,
     "});",
     "",
-    `const ${target} = await api.${operationId}(${argument});`,
-    `console.log(${printed});`,
+    "try {",
+    `  const ${target} = await api.${operationId}(${argument});`,
+    `  console.log(${printed});`,
+    "} catch (error) {",
+    "  if (!(error instanceof GreenApiError)) throw error;",
+    "  console.error(error.kind, error.message); // the token is never in it",
+    "  process.exitCode = 1;",
+    "}",
     "",
   ].join("\n");
 }
 
 /**
  * @param {string} method
- * @param {string} url
+ * @param {UrlPiece[]} url
  * @param {string | undefined} mediaType
  * @param {unknown} body
  * @param {FormPart[] | undefined} parts
  */
 function curlSample(method, url, mediaType, body, parts) {
-  const lines = [`curl -X ${method.toUpperCase()} ${shellQuote(url)}`];
+  // Double quotes let the shell fill in the credentials; curl's own {} globbing never sees a brace.
+  const address = url
+    .map((piece) =>
+      piece.kind === "credential"
+        ? `\${${CREDENTIAL_VARIABLES[piece.name]}}`
+        : piece.text.replace(/["$`\\]/g, "\\$&"),
+    )
+    .join("");
+  const lines = [`curl -X ${method.toUpperCase()} "${address}"`];
   if (parts) {
     for (const part of parts) {
       const field =
@@ -164,13 +236,26 @@ function curlSample(method, url, mediaType, body, parts) {
 
 /**
  * @param {string} method
- * @param {string} url
+ * @param {UrlPiece[]} url
  * @param {string | undefined} mediaType
  * @param {unknown} body
  * @param {FormPart[] | undefined} parts
  */
 function pythonSample(method, url, mediaType, body, parts) {
-  const head = ["import requests", "", `url = ${JSON.stringify(url)}`];
+  const variable = (/** @type {keyof typeof CREDENTIAL_VARIABLES} */ name) =>
+    CREDENTIAL_VARIABLES[name].toLowerCase();
+  const credentials = Object.keys(CREDENTIAL_VARIABLES).map(
+    (name) =>
+      `${variable(/** @type {keyof typeof CREDENTIAL_VARIABLES} */ (name))} = os.environ[${JSON.stringify(CREDENTIAL_VARIABLES[/** @type {keyof typeof CREDENTIAL_VARIABLES} */ (name)])}]`,
+  );
+  const address = url
+    .map((piece) =>
+      piece.kind === "credential"
+        ? `{${variable(piece.name)}}`
+        : piece.text.replace(/[{}]/g, "$&$&").replace(/["\\]/g, "\\$&"),
+    )
+    .join("");
+  const head = ["import os", "", "import requests", "", ...credentials, `url = f"${address}"`];
   const tail = ["response.raise_for_status()", "print(response.json())", ""];
   if (parts) {
     const files = parts.flatMap((part) => ("file" in part ? [part] : []));

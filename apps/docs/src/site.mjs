@@ -3,9 +3,10 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { documentUrls } from "@greenspec/spec/model";
-import { withoutImpliedForbiddenProperties } from "./display.mjs";
+import { changesMarkdown, readChanges } from "./changes.mjs";
+import { withJoinedLines, withoutImpliedForbiddenProperties } from "./display.mjs";
 import { defaultServerUrl, firstRequestExample, listOperations, resolve } from "./operations.mjs";
-import { SAMPLE_LANGUAGES, withCodeSamples } from "./samples.mjs";
+import { CREDENTIAL_VARIABLES, SAMPLE_LANGUAGES, withCodeSamples } from "./samples.mjs";
 import { loadTranslations, translateSpec } from "./translation.mjs";
 
 /** The site's languages; the first is the one the root page sends readers to. */
@@ -71,6 +72,8 @@ export function guideFacts(spec) {
     phoneMinDigits: String(phone.minimum).length.toString(),
     phoneMaxDigits: String(phone.maximum).length.toString(),
     phoneOperations: phoneOperations.join(", "),
+    idInstanceVariable: CREDENTIAL_VARIABLES.idInstance,
+    tokenVariable: CREDENTIAL_VARIABLES.apiTokenInstance,
   };
 }
 
@@ -95,25 +98,62 @@ function mentionsProperty(spec, schema, name) {
 
 /**
  * The document Redoc renders for one language: translated prose, the guide placed before the
- * description's first section, code samples on every operation, and the display fixes.
+ * description's first section, the Changes section last, code samples on every operation, and
+ * the display fixes. Every section heading carries an explicit id, the same in every language
+ * (the English heading's slug), so the language switch keeps the reader's place.
  * @param {Json} spec
  * @param {string} code
  */
 export function localizedSpec(spec, code) {
   if (!LANGUAGES.some((language) => language.code === code)) throw new Error(`no language ${code}`);
   const localized = code === "ru" ? translateSpec(spec, loadTranslations()) : structuredClone(spec);
-  const description = String(localized.info.description ?? "");
+  const description = withSectionIds(
+    String(localized.info.description ?? ""),
+    String(spec.info.description ?? ""),
+  );
   const firstSection = description.search(/^## /m);
   const guide = `${renderGuide(spec, code).trim()}\n\n`;
-  localized.info.description =
+  const changes = changesMarkdown(/** @type {"en" | "ru"} */ (code), readChanges());
+  localized.info.description = `${
     firstSection < 0
       ? `${description}\n\n${guide}`
-      : `${description.slice(0, firstSection)}${guide}${description.slice(firstSection)}`;
-  return withCodeSamples(withoutImpliedForbiddenProperties(localized));
+      : `${description.slice(0, firstSection)}${guide}${description.slice(firstSection)}`
+  }\n\n${changes}`;
+  return withCodeSamples(withJoinedLines(withoutImpliedForbiddenProperties(localized)));
 }
 
-/** Redoc's options, derived from what the build injects. */
-export function redocOptions() {
+/**
+ * Gives each `## ` heading of a translated description the id of the English heading at the
+ * same place, unless it names one already.
+ * @param {string} translated
+ * @param {string} english
+ */
+export function withSectionIds(translated, english) {
+  const englishHeadings = [...english.matchAll(/^## (.+)$/gm)].map((match) => match[1] ?? "");
+  let index = 0;
+  return translated.replace(/^## (.+)$/gm, (line, heading) => {
+    const source = englishHeadings[index++];
+    if (/\{% #[\w-]+ %\}\s*$/.test(heading) || source === undefined) return line;
+    const id = source
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "");
+    return `## ${heading} {% #${id} %}`;
+  });
+}
+
+/** The site's downloads: each page offers the spec in its own language. */
+export const DOWNLOADS = [
+  { title: "OpenAPI (YAML)", file: "openapi.yaml" },
+  { title: "OpenAPI (JSON)", file: "openapi.json" },
+];
+
+/**
+ * Redoc's options, derived from what the build injects.
+ * @param {string} code
+ */
+export function redocOptions(code) {
+  const [first] = LANGUAGES;
   return {
     codeSamples: {
       // Payload shows the JSON body of whichever request example the reader picks.
@@ -122,9 +162,10 @@ export function redocOptions() {
         { lang: "Payload" },
       ],
     },
-    downloadUrls: [
-      { title: "OpenAPI (YAML)", url: "../openapi.yaml" },
-      { title: "OpenAPI (JSON)", url: "../openapi.json" },
-    ],
+    // The first language's spec is the bundled one at the root; the others sit in their folder.
+    downloadUrls: DOWNLOADS.map(({ title, file }) => ({
+      title,
+      url: code === first?.code ? `../${file}` : file,
+    })),
   };
 }

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { type Mock, startMock } from "@greenspec/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultServerUrl, firstRequestExample, listOperations } from "../src/operations.mjs";
-import { PLACEHOLDERS, SAMPLE_LANGUAGES } from "../src/samples.mjs";
+import { CREDENTIAL_VARIABLES, exampleSamples, SAMPLE_LANGUAGES } from "../src/samples.mjs";
 import { LANGUAGES, loadSpec, localizedSpec } from "../src/site.mjs";
 import { builtDefinition } from "./built-pages.js";
 import { operationNamed } from "./spec-helpers.js";
@@ -28,16 +28,23 @@ const sampleOf = (operationId: string, lang: string): string => {
 
 describe("code samples", () => {
   it.each(operations.map((entry) => entry.operationId))(
-    "%s has a sample in every configured language, with placeholder credentials",
+    "%s has a sample in every configured language, reading the credentials from the environment",
     (operationId) => {
       const samples = samplesOf(operationId);
       expect(samples.map((sample) => sample.lang)).toEqual(
         SAMPLE_LANGUAGES.map(({ lang }) => lang),
       );
       for (const { source } of samples) {
-        expect(source).toContain(PLACEHOLDERS.idInstance);
-        expect(source).toContain(PLACEHOLDERS.apiTokenInstance);
+        for (const variable of Object.values(CREDENTIAL_VARIABLES))
+          expect(source).toContain(variable);
+        // curl globs {} and [] in URLs: a brace left in a sample stops it before any request.
+        expect(source).not.toMatch(/\{\{|YOUR_TOKEN/);
       }
+      // The shell fills in ${VARIABLE}; whatever else reaches curl's URL holds no glob character.
+      const url = sampleOf(operationId, "curl")
+        .split("\n")[0]
+        ?.replace(/\$\{\w+\}/g, "");
+      expect(url).not.toMatch(/[{}[\]]/);
     },
   );
 
@@ -89,8 +96,15 @@ describe("TypeScript samples against the real client types", () => {
 
   it("every operation's sample and every guide snippet compiles", () => {
     const snippets: Record<string, string> = {};
-    for (const { operationId } of operations)
-      snippets[operationId] = sampleOf(operationId, "TypeScript");
+    for (const entry of operations) {
+      for (const { key, samples } of exampleSamples(
+        built,
+        operationNamed(built, entry.operationId),
+      )) {
+        const typescript = samples.find((sample) => sample.lang === "TypeScript");
+        snippets[`${entry.operationId}-${key}`] = typescript?.source ?? "";
+      }
+    }
     for (const { code } of LANGUAGES) {
       const found = guideSnippets(code);
       expect(found.length, `guide/${code}.md has TypeScript snippets`).toBeGreaterThan(0);
@@ -106,6 +120,8 @@ describe("TypeScript samples against the real client types", () => {
 
   it("fails a sample that misspells a field, adds an unknown one or calls an unknown method", () => {
     const source = sampleOf("addGroupParticipant", "TypeScript");
+    expect(source).toContain("// npm install @greenspec/client");
+    expect(source).toContain("error instanceof GreenApiError");
     const diagnostics = typeCheck({
       misspelled: source.replace("participantChatId:", "participantChatID:"),
       extra: source.replace(
@@ -137,18 +153,43 @@ describe("curl and Python samples against the contract mock", () => {
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
-  /** The sample as a reader would run it: their instance number, pointed at the mock. */
-  const runnable = (source: string) =>
-    source
-      .replaceAll(PLACEHOLDERS.idInstance, idInstance)
-      .replaceAll(defaultServerUrl(spec), mock.url);
+  /** The sample as a reader runs it: the two variables set, the host pointed at the mock. */
+  const env = {
+    ...process.env,
+    [CREDENTIAL_VARIABLES.idInstance]: idInstance,
+    [CREDENTIAL_VARIABLES.apiTokenInstance]: "SampleToken0123456789",
+  };
+  const runnable = (source: string) => source.replaceAll(defaultServerUrl(spec), mock.url);
+  /** Every request example of every operation, each with its samples. */
+  const cases = operations.flatMap((entry) =>
+    exampleSamples(built, operationNamed(built, entry.operationId)).map(({ key, samples }) => ({
+      name: `${entry.operationId} (${key})`,
+      source: (lang: string) => samples.find((sample) => sample.lang === lang)?.source ?? "",
+    })),
+  );
 
-  it.each(operations.map((entry) => entry.operationId))(
-    "%s's curl sample gets a 200",
-    (operationId) => {
-      const script = `${runnable(sampleOf(operationId, "curl")).trimEnd()} --silent --show-error --fail-with-body --max-time 20`;
+  it("cover a by-phone and a by-chat-id example of every participant operation", () => {
+    const participant = cases.filter(({ source }) => source("curl").includes("participantPhone"));
+    expect(participant.length).toBeGreaterThanOrEqual(4);
+    for (const { name } of participant) {
+      const operationId = name.split(" ")[0];
+      expect(
+        cases.some(
+          (other) =>
+            other.name.startsWith(`${operationId} `) &&
+            other.source("curl").includes("participantChatId"),
+        ),
+      ).toBe(true);
+    }
+  });
+
+  it.each(cases.map((entry) => [entry.name, entry] as const))(
+    "%s's curl sample gets a 200 as copied, with the two variables set",
+    (_name, { source }) => {
+      const script = `${runnable(source("curl")).trimEnd()} --silent --show-error --fail-with-body --max-time 20`;
       const output = execFileSync("sh", ["-c", script], {
         cwd: workDir,
+        env,
         encoding: "utf8",
         timeout: 30_000,
       });
@@ -156,13 +197,14 @@ describe("curl and Python samples against the contract mock", () => {
     },
   );
 
-  it.skipIf(!hasPython).each(operations.map((entry) => entry.operationId))(
+  it.skipIf(!hasPython).each(cases.map((entry) => [entry.name, entry] as const))(
     "%s's Python sample gets a 200 (needs python3 with requests)",
-    (operationId) => {
-      const script = join(workDir, `${operationId}.py`);
-      writeFileSync(script, runnable(sampleOf(operationId, "Python")));
+    (name, { source }) => {
+      const script = join(workDir, `${name.replace(/\W+/g, "-")}.py`);
+      writeFileSync(script, runnable(source("Python")));
       const result = spawnSync("python3", [script], {
         cwd: workDir,
+        env,
         encoding: "utf8",
         timeout: 30_000,
       });

@@ -27,6 +27,7 @@ describe("the generated operations table", () => {
 
   it("takes the default host from the spec's servers", () => {
     expect(defaultApiUrl).toBe(model.defaultServerUrl());
+    expect(defaultApiUrl).toMatch(/^https:\/\/[^{}]+$/);
   });
 
   it("marks each operation idempotent exactly when the spec model does", () => {

@@ -12,7 +12,7 @@ const SEED = 0x5eed_2026;
 const BATCHES = 12;
 const BATCH_SIZE = 100;
 /** Requests in flight at once within a batch. */
-const PARALLEL = 20;
+const PARALLEL = 10;
 
 const [operation] = operations;
 if (!operation) throw new Error("the bundled spec has no operation");

@@ -38,7 +38,7 @@ test(`answers ${BATCHES * BATCH_SIZE} malformed requests (seed ${SEED.toString(1
     const requests = Array.from({ length: BATCH_SIZE }, () =>
       malformedRequest(random, operations),
     ).filter((request) => !request.stall);
-    const outcomes = await inParallel(requests, 20, (request) => exchangeRaw(proxy.url, request));
+    const outcomes = await inParallel(requests, 10, (request) => exchangeRaw(proxy.url, request));
     const failures = outcomes.flatMap((outcome, index) =>
       outcome.status !== undefined && outcome.status !== 500
         ? []

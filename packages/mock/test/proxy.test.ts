@@ -1,9 +1,9 @@
 // startMock({ proxy }): Prism's validators check real traffic to an upstream on 127.0.0.1 and
 // record what the spec does not allow, while every request and answer passes unchanged.
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from "vitest";
 import { type Mock, startMock } from "../dist/index.js";
-import { formData } from "./http.js";
+import { formData, send } from "./http.js";
 import {
   isMultipart,
   type JsonValue,
@@ -193,4 +193,43 @@ test("an upstream that cannot be reached gets a 502 problem, and the proxy keeps
 test("refuses an upstream that is not a plain http(s) URL", async () => {
   await expect(startMock({ proxy: "ftp://127.0.0.1/" })).rejects.toThrow(/http\(s\)/);
   await expect(startMock({ proxy: "http://user:pw@127.0.0.1/" })).rejects.toThrow(/credentials/);
+});
+
+test("an upstream URL with a path prefixes every forwarded path with it", async () => {
+  const prefixed = await startMock({ proxy: `${upstream.url}/base/` });
+  try {
+    upstream.answer = () => jsonAnswer(firstExample(operation));
+    const response = await fetch(`${operationUrl(prefixed.url, operation)}?q=1`, {
+      method: "POST",
+      body: "{}",
+    });
+    await response.arrayBuffer();
+    expect(upstream.received.at(-1)?.url).toBe(
+      `/base${new URL(operationUrl(prefixed.url, operation)).pathname}?q=1`,
+    );
+  } finally {
+    await prefixed.close();
+  }
+});
+
+test("in front of the mock itself, every operation's valid call passes with no violation", async () => {
+  const referee = await startMock({ proxy: inject("mockUrl") });
+  try {
+    for (const each of operations) {
+      const reply = await send(
+        operationUrl(referee.url, each),
+        each,
+        validBodies(each)[0]?.body ?? null,
+      );
+      expect(reply.status, each.id).toBe(200);
+    }
+    const deadline = Date.now() + 5000;
+    while (referee.checked < operations.length && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(referee.checked).toBe(operations.length);
+    expect(referee.violations).toEqual([]);
+  } finally {
+    await referee.close();
+  }
 });

@@ -138,7 +138,8 @@ setInterval(() => {}, 1000);`;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   expect(processExists(prismPid)).toBe(false);
-});
+  // Two Node processes and a Prism start in this test: slow on a loaded machine.
+}, 60_000);
 
 describe("a Prism process that dies on its own", () => {
   test("rejects exited and sets error naming the cause, and its port answers 503 with that cause", async () => {

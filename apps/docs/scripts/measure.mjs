@@ -1,0 +1,114 @@
+// Measures the built site as a reader on a slow link meets it, in Debian's Chromium: bytes on
+// the wire for a first visit and for a language switch, and the time to the first operation in
+// a throttled profile (10 Mbit/s, 150 ms round trip, 4x slower CPU, through CDP).
+//   node scripts/measure.mjs [--root dist] [--server src/static-server.mjs] [--runs 3]
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+
+const here = fileURLToPath(new URL("..", import.meta.url));
+const { values } = parseArgs({
+  options: {
+    root: { type: "string", default: join(here, "dist") },
+    server: { type: "string", default: join(here, "src", "static-server.mjs") },
+    runs: { type: "string", default: "3" },
+  },
+});
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1 || runs > 20) throw new Error("--runs must be 1 to 20");
+
+/** The throttled profile of the issue. */
+export const PROFILE = {
+  downloadThroughput: (10 * 1000 * 1000) / 8,
+  uploadThroughput: (10 * 1000 * 1000) / 8,
+  latency: 150,
+  cpuSlowdown: 4,
+};
+
+/** The operation a reader's link points to (the element id is Redoc's, lower case). */
+const OPERATION = {
+  hash: "#/participants/addGroupParticipant",
+  id: "participants/addgroupparticipant",
+};
+
+const { startStaticServer } = await import(pathToFileURL(resolve(values.server)).href);
+const server = await startStaticServer({ root: resolve(values.root) });
+const userDataDir = mkdtempSync(join(tmpdir(), "greenspec-measure-"));
+const results = [];
+try {
+  for (let run = 0; run < runs; run++) results.push(await measureOnce());
+} finally {
+  await server.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}
+
+const median = (/** @type {number[]} */ list) =>
+  [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 0;
+const summary = {
+  firstVisitBytes: median(results.map((r) => r.firstVisitBytes)),
+  languageSwitchBytes: median(results.map((r) => r.languageSwitchBytes)),
+  firstOperationMs: median(results.map((r) => r.firstOperationMs)),
+  interactiveMs: median(results.map((r) => r.interactiveMs)),
+  runs,
+};
+console.log(JSON.stringify(summary));
+
+async function measureOnce() {
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking"],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    // No request routing: Playwright turns the HTTP cache off for routed contexts. The site
+    // loads nothing from outside loopback (test/site.test.ts pins that).
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: PROFILE.latency,
+      downloadThroughput: PROFILE.downloadThroughput,
+      uploadThroughput: PROFILE.uploadThroughput,
+    });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: PROFILE.cpuSlowdown });
+    let bytes = 0;
+    cdp.on("Network.loadingFinished", (event) => {
+      bytes += event.encodedDataLength;
+    });
+    const started = Date.now();
+    await page.goto(`${server.url}/en/${OPERATION.hash}`, { waitUntil: "commit" });
+    // The first operation: the linked operation on screen, where the link points.
+    await page.waitForFunction(
+      (id) => {
+        const rect = document.getElementById(id)?.getBoundingClientRect();
+        return rect !== undefined && rect.height > 0 && rect.top >= 0 && rect.top < innerHeight;
+      },
+      OPERATION.id,
+      { timeout: 120_000, polling: 50 },
+    );
+    const firstOperationMs = Date.now() - started;
+    await page.waitForFunction(
+      () => {
+        const menu = document.querySelector('[data-component-name="Menu/Menu"]');
+        return menu !== null && Object.keys(menu).some((key) => key.startsWith("__reactFiber"));
+      },
+      undefined,
+      { timeout: 120_000 },
+    );
+    const interactiveMs = Date.now() - started;
+    await page.waitForLoadState("networkidle");
+    const firstVisitBytes = bytes;
+    bytes = 0;
+    await page.locator("#language-switch").click();
+    await page.waitForURL(/\/ru\//);
+    await page.waitForLoadState("networkidle");
+    const languageSwitchBytes = bytes;
+    return { firstVisitBytes, languageSwitchBytes, firstOperationMs, interactiveMs };
+  } finally {
+    await browser.close();
+  }
+}

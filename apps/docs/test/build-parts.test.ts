@@ -1,0 +1,136 @@
+// The build's own parts, on small inputs: the Changes section, joined soft line breaks, the
+// Redoc module patches, the favicon.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { changesMarkdown, parseChangelogs, parseChangesets } from "../src/changes.mjs";
+import { joinSoftBreaks } from "../src/display.mjs";
+import { faviconIco } from "../src/favicon.mjs";
+import { patchBundle } from "../src/redoc-bundle.mjs";
+import { distDir } from "./built-pages.js";
+
+const changelog = `# @greenspec/client
+
+## 0.2.0
+
+### Minor Changes
+
+- 1a2b3c4: Adds \`leaveGroup\`,
+  with a retry policy.
+
+### Patch Changes
+
+- 5d6e7f8: Masks the token in every error field.
+
+## 0.1.0
+
+### Minor Changes
+
+- 9a8b7c6: First release.
+`;
+
+describe("the Changes section", () => {
+  it("lists each version newest first, with its packages' changes and their continuation lines", () => {
+    const releases = parseChangelogs([{ package: "@greenspec/client", text: changelog }]);
+    expect(releases.map((release) => release.version)).toEqual(["0.2.0", "0.1.0"]);
+    expect(releases[0]?.entries).toEqual([
+      {
+        package: "@greenspec/client",
+        bump: "minor",
+        text: "Adds `leaveGroup`, with a retry policy.",
+      },
+      {
+        package: "@greenspec/client",
+        bump: "patch",
+        text: "Masks the token in every error field.",
+      },
+    ]);
+  });
+
+  it("puts pending changesets first, under a heading of the page's language", () => {
+    const pending = parseChangesets([
+      '---\n"@greenspec/docs": minor\n"@greenspec/spec": patch\n---\n\nA Changes section\nin the guide.\n',
+    ]);
+    expect(pending).toEqual([
+      { package: "@greenspec/docs", bump: "minor", text: "A Changes section in the guide." },
+      { package: "@greenspec/spec", bump: "patch", text: "A Changes section in the guide." },
+    ]);
+    const releases = parseChangelogs([{ package: "@greenspec/client", text: changelog }]);
+    const en = changesMarkdown("en", { releases, pending });
+    expect(en).toMatch(
+      /^## Changes \{% #changes %\}\n\n### Not released yet\n\n- `@greenspec\/docs`/,
+    );
+    expect(en.indexOf("### 0.2.0")).toBeLessThan(en.indexOf("### 0.1.0"));
+    const ru = changesMarkdown("ru", { releases: [], pending: [] });
+    expect(ru).toBe("## Изменения {% #changes %}\n\nВыпусков пока нет.\n");
+  });
+});
+
+describe("joining soft line breaks", () => {
+  it("joins paragraph and list-item lines but keeps code, lists, tables and headings apart", () => {
+    const markdown = [
+      "Errors and",
+      "answers.",
+      "",
+      "- one",
+      "  more",
+      "- two",
+      "",
+      "```ts",
+      "const a = 1;",
+      "const b = 2;",
+      "```",
+      "| a | b |",
+      "| - | - |",
+      "## Heading",
+      "text",
+    ].join("\n");
+    expect(joinSoftBreaks(markdown)).toBe(
+      [
+        "Errors and answers.",
+        "",
+        "- one more",
+        "- two",
+        "",
+        "```ts",
+        "const a = 1;",
+        "const b = 2;",
+        "```",
+        "| a | b |",
+        "| - | - |",
+        "## Heading",
+        "text",
+      ].join("\n"),
+    );
+  });
+});
+
+describe("the shared Redoc module", () => {
+  const assets = join(distDir, "assets");
+  const redoc = readdirSync(assets).find((name) => /^redoc\.[0-9a-f]{12}\.js$/.test(name));
+
+  it("carries every patch, and a Redoc without an anchor fails the build", () => {
+    expect(redoc).toBeDefined();
+    const bundle = readFileSync(join(assets, String(redoc)), "utf8");
+    expect(bundle).toContain("globalThis.greenspec?.sampleFor?.(");
+    expect(bundle).toContain("globalThis.greenspec?.translate?.(");
+    expect(() => patchBundle("export{hydrate};")).toThrow(/anchor is gone/);
+  });
+
+  it("is one file that both pages import", () => {
+    for (const code of ["en", "ru"]) {
+      const page = readFileSync(join(distDir, code, "index.html"), "utf8");
+      expect(page).toContain(`from "../assets/${redoc}"`);
+      expect(page.length).toBeLessThan(1_000_000);
+    }
+  });
+});
+
+describe("the favicon", () => {
+  it("is a 16x16 ICO of one 32-bit image", () => {
+    const ico = faviconIco();
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 1]);
+    expect([ico[6], ico[7], ico.readUInt16LE(12)]).toEqual([16, 16, 32]);
+    expect(ico.readUInt32LE(14) + ico.readUInt32LE(18)).toBe(ico.length);
+  });
+});
