@@ -1,89 +1,91 @@
 import type { CallOptions, GreenApiOptions } from "./types.js";
 import type { Violation } from "./validation.js";
 
-/** The longest delay a timer takes (setTimeout fires at once past it). */
-const MAX_MS = 2 ** 31 - 1;
+type Check = [field: string, valid: boolean, rule: string];
 
-const fault = (field: string, rule: string): Violation => ({ field, rule });
+/** The first check that fails, as a Violation. */
+const first = (checks: Check[]): Violation | undefined => {
+  const failed = checks.find(([, valid]) => !valid);
+  return failed && { field: failed[0], rule: failed[2] };
+};
 
-/** A number of ms above `min` (exclusive) and within a timer's range, or left out. */
-const ms = (field: string, value: unknown, min = 0, equal = false): Violation | undefined =>
+/** Left out, or a number of ms in (min, 2^31-1], the longest delay a timer takes. */
+const ms = (value: unknown, min = 0) =>
+  value === undefined || (typeof value === "number" && value > min && value < 2 ** 31);
+const MS = "must be a number of ms up to 2^31-1";
+const whole = (value: unknown, max = Number.MAX_SAFE_INTEGER) =>
   value === undefined ||
-  (typeof value === "number" && (equal ? value >= min : value > min) && value <= MAX_MS)
-    ? undefined
-    : fault(field, `must be a number of ms ${equal ? ">=" : ">"} ${min} and <= ${MAX_MS}`);
+  (Number.isInteger(value) && (value as number) > 0 && (value as number) <= max);
+const fn = (value: unknown) => value === undefined || typeof value === "function";
 
-/** The options both the client and a call take: timeout, retry, headers. */
-function timing(options: CallOptions): Violation | undefined {
-  const { retry, headers, signal } = options;
-  if (signal !== undefined && typeof signal?.addEventListener !== "function")
-    return fault("signal", "must be an AbortSignal");
-  if (retry !== undefined && retry !== false) {
-    if (!retry || typeof retry !== "object") return fault("retry", "must be an object or false");
-    const { attempts } = retry;
-    if (attempts !== undefined && !(Number.isInteger(attempts) && attempts > 0 && attempts <= 100))
-      return fault("retry.attempts", "must be an integer from 1 to 100");
-    const failed =
-      ms("retry.baseDelay", retry.baseDelay, 0, true) ??
-      ms("retry.maxDelay", retry.maxDelay, 0, true) ??
-      ms("retry.deadline", retry.deadline);
-    if (failed) return failed;
-  }
-  if (headers !== undefined)
-    for (const [name, value] of Object.entries(headers ?? 0))
-      if (
-        !/^[\w!#$%&'*+.^`|~-]+$/.test(name) ||
-        typeof value !== "string" ||
-        /[\r\n\0]/.test(value)
-      )
-        return fault("headers", "must map header names to single-line strings");
-  return ms("timeout", options.timeout);
-}
-
-/**
- * The first thing wrong with the client's options (checked once; every call then rejects with
- * it before sending anything), or undefined.
- */
-export function checkOptions(options: GreenApiOptions): Violation | undefined {
-  const { apiUrl, phoneMode, pacing, maxResponseBytes } = options;
-  if (apiUrl !== undefined) {
-    let url: URL | undefined;
-    try {
-      url = new URL(apiUrl);
-    } catch {}
-    // The token goes in the path: a query, a fragment or credentials have no place here.
-    if (
-      !url ||
-      !/^https?:$/.test(url.protocol) ||
-      url.username ||
-      url.password ||
-      /[?#]/.test(apiUrl)
-    )
-      return fault(
-        "apiUrl",
-        "must be an absolute http(s) URL without credentials, query or fragment",
-      );
-  }
-  if (phoneMode !== undefined && phoneMode !== "chatId" && phoneMode !== "participantPhone")
-    return fault("phoneMode", 'must be "chatId" or "participantPhone"');
-  if (pacing !== undefined && typeof pacing !== "boolean" && typeof pacing?.wait !== "function")
-    return fault("pacing", "must be a boolean or a Pacer");
-  if (
-    maxResponseBytes !== undefined &&
-    !(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes > 0)
-  )
-    return fault("maxResponseBytes", "must be a whole number of bytes > 0");
-  for (const hook of ["fetch", "onRetry"] as const)
-    if (options[hook] !== undefined && typeof options[hook] !== "function")
-      return fault(hook, "must be a function");
-  return timing(options as CallOptions);
-}
+/** What a call and the client both take: timeout, retry, headers, signal, onRetry. */
+const callChecks = (o: CallOptions): Check[] => {
+  const retry = o.retry === false ? {} : (o.retry ?? {});
+  return [
+    ["timeout", ms(o.timeout), `${MS}, > 0`],
+    ["retry", typeof retry === "object", "must be an object or false"],
+    ["retry.attempts", whole(retry.attempts, 100), "must be an integer from 1 to 100"],
+    ["retry.baseDelay", ms(retry.baseDelay, -1), MS],
+    ["retry.maxDelay", ms(retry.maxDelay, -1), MS],
+    ["retry.deadline", ms(retry.deadline), `${MS}, > 0`],
+    [
+      "headers",
+      Object.entries(o.headers ?? {}).every(
+        ([name, value]) => /^[\w!#$%&'*+.^`|~-]+$/.test(name) && !/[\r\n\0]/.test(`${value}`),
+      ),
+      "must map header names to single-line strings",
+    ],
+    [
+      "signal",
+      !o.signal || typeof o.signal.addEventListener === "function",
+      "must be an AbortSignal",
+    ],
+    ["onRetry", fn(o.onRetry), "must be a function"],
+  ];
+};
 
 /** The first thing wrong with one call's options, or undefined. */
-export const checkCallOptions = (options: CallOptions): Violation | undefined =>
-  options && typeof options === "object"
-    ? (timing(options) ??
-      (options.onRetry !== undefined && typeof options.onRetry !== "function"
-        ? fault("onRetry", "must be a function")
-        : undefined))
-    : fault("options", "must be an object");
+export const checkCallOptions = (options: CallOptions): Violation | undefined => {
+  if (!options || typeof options !== "object")
+    return { field: "options", rule: "must be an object" };
+  // Most calls pass no options: nothing to check, and nothing built on the hot path.
+  for (const _ in options) return first(callChecks(options));
+};
+
+/**
+ * The first thing wrong with the client's options, or undefined: checked once, then every call
+ * rejects with it before sending anything.
+ */
+export function checkOptions(options: GreenApiOptions): Violation | undefined {
+  const { apiUrl, phoneMode, pacing } = options;
+  let url: URL | undefined;
+  try {
+    url = new URL(apiUrl ?? "http://x");
+  } catch {}
+  return first([
+    // The token goes in the path: a query, a fragment or credentials have no place here.
+    [
+      "apiUrl",
+      !!url &&
+        /^https?:$/.test(url.protocol) &&
+        !url.username &&
+        !url.password &&
+        !/[?#]/.test(`${apiUrl}`),
+      "must be an absolute http(s) URL without credentials, query or fragment",
+    ],
+    [
+      "phoneMode",
+      [undefined, "chatId", "participantPhone"].includes(phoneMode),
+      'must be "chatId" or "participantPhone"',
+    ],
+    [
+      "pacing",
+      [undefined, true, false].includes(pacing as never) ||
+        typeof (pacing as { wait?: unknown })?.wait === "function",
+      "must be a boolean or a Pacer",
+    ],
+    ["maxResponseBytes", whole(options.maxResponseBytes), "must be a whole number of bytes > 0"],
+    ["fetch", fn(options.fetch), "must be a function"],
+    ...callChecks(options as CallOptions),
+  ]);
+}

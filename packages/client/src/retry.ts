@@ -45,14 +45,6 @@ export function backoff(attempt: number, options: Required<RetryOptions>): numbe
   return Math.random() * Math.min(options.maxDelay, options.baseDelay * 2 ** (attempt - 1));
 }
 
-/** A Retry-After header (delay in seconds or an HTTP date) in ms, or undefined. */
-export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const seconds = /^\s*\d+(\.\d+)?\s*$/.test(header) ? Number(header) * 1000 : undefined;
-  const date = Date.parse(header);
-  return seconds ?? (date ? Math.max(0, date - now) : undefined);
-}
-
 /** Waits `ms`, or less if `signal` aborts (the caller then checks `signal.aborted`). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -65,4 +57,56 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     const timer = setTimeout(done, ms);
     signal?.addEventListener("abort", done);
   });
+}
+
+/** How one call is run: the policy, and what the loop tells and asks the client. */
+export interface RetryPlan {
+  /** Whether the operation is safe to repeat (`x-greenspec-idempotent`). */
+  idempotent: boolean;
+  retry: Required<RetryOptions> | false;
+  /** Per-attempt timeout in ms. */
+  timeout: number;
+  signal?: AbortSignal | undefined;
+  /** Waits for the operation's turn when calls are paced. */
+  pace?: (() => Promise<void>) | undefined;
+  /** Told before each retry's wait; a throw from it is ignored. */
+  onRetry: (event: { attempt: number; delay: number; error: GreenApiError }) => void;
+  /** The error of a call the signal stopped between attempts (none in flight). */
+  aborted: (attempts: number) => GreenApiError;
+}
+
+/**
+ * Sends until an attempt gives a value or a failure not worth repeating. `send` gets the time
+ * that attempt may take: the per-attempt timeout, cut to what the deadline leaves.
+ */
+export async function withRetries(
+  send: (timeout: number) => Promise<{ value: unknown } | GreenApiError>,
+  { idempotent, retry, timeout, signal, pace, onRetry, aborted }: RetryPlan,
+): Promise<unknown> {
+  const started = Date.now();
+  let last: GreenApiError | undefined;
+  for (let attempts = 1; ; attempts++) {
+    if (pace && !signal?.aborted) await pace();
+    if (signal?.aborted) throw aborted(attempts - 1);
+    const left = retry ? retry.deadline + started - Date.now() : timeout;
+    const outcome = await send(Math.max(1, Math.min(timeout, left)));
+    if ("value" in outcome) return outcome.value;
+    // A last attempt cut short by the deadline says less than the failure before it.
+    // It still counts: the request may have reached the service.
+    if (last && left < timeout && outcome.kind === "timeout") {
+      last.attempts = attempts;
+      throw last;
+    }
+    outcome.attempts = attempts;
+    last = outcome;
+    if (!retry || attempts >= retry.attempts || !isRetryable(outcome, idempotent)) throw outcome;
+    const delay =
+      (outcome.kind === "rate-limited" ? outcome.retryAfter : undefined) ??
+      backoff(attempts, retry);
+    if (Date.now() - started + delay >= retry.deadline) throw outcome;
+    try {
+      onRetry({ attempt: attempts, delay, error: outcome });
+    } catch {}
+    await sleep(delay, signal);
+  }
 }

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { parseRetryAfter } from "../src/answer.js";
 import { GreenApiError, type GreenApiErrorDetails } from "../src/index.js";
-import {
-  backoff,
-  isRetryable,
-  mayHaveRun,
-  parseRetryAfter,
-  retryDefaults,
-  sleep,
-} from "../src/retry.js";
+import { backoff, isRetryable, mayHaveRun, retryDefaults, sleep } from "../src/retry.js";
 
 const errorOf = (details: GreenApiErrorDetails) =>
   new GreenApiError("x", { ...details, operation: "addGroupParticipant", attempts: 1 });

@@ -1,0 +1,107 @@
+import { type GreenApiError, type GreenApiErrorDetails, kindOfStatus } from "./errors.js";
+import {
+  errorEnvelope,
+  type OperationId,
+  operations,
+  serviceErrors,
+} from "./generated/operations.js";
+import type { OperationInfo } from "./operation.js";
+
+/** Details of an error before the client adds what it knows (URL, attempts). */
+export type Details = GreenApiErrorDetails & {
+  status?: number;
+  description?: string;
+  attempts?: number;
+  outcomeUnknown?: boolean;
+};
+
+/** The one door into a GreenApiError: it masks every string and adds the URL. */
+export type Fail = (
+  id: OperationId,
+  message: string,
+  details: Details,
+  cause?: unknown,
+) => GreenApiError;
+
+/** A call's result: the 200 body, or the error that ends (or repeats) it. */
+export type Outcome = { value: unknown } | GreenApiError;
+
+/**
+ * Reads an answer: the 200 body when it is one, else the GreenApiError it means. `excerpt`
+ * masks, then cuts, a body for the error's description.
+ */
+export function readAnswer(
+  id: OperationId,
+  response: Response,
+  text: string,
+  fail: Fail,
+  excerpt: (text: string) => string,
+): Outcome {
+  const { status, headers } = response;
+  const unexpected = (why: string, outcomeUnknown?: false) =>
+    fail(id, `HTTP ${status} ${why}`, {
+      kind: "unexpected-response",
+      status,
+      description: excerpt(text),
+      outcomeUnknown,
+    } as Details);
+  if (status < 400 && !response.ok)
+    return unexpected(
+      "is a redirect, not followed (Green API never redirects: check apiUrl)",
+      false,
+    );
+  if (!response.ok) return errorOf(id, status, text, headers, fail, excerpt);
+  if (!text) return unexpected("with an empty body: the service said nothing");
+  let why = "body is not JSON";
+  try {
+    const value: unknown = JSON.parse(text);
+    // Green API answers some errors as a 200 carrying the error envelope: its code decides.
+    const code = (value as Record<string, unknown>)?.[errorEnvelope.status];
+    if (typeof code === "number" && code > 399 && !errorEnvelope.shape(value))
+      return errorOf(id, code, text, headers, fail, excerpt, ` (in an HTTP ${status} answer)`);
+    const failed = (operations[id] as OperationInfo).response?.(value);
+    if (!failed) return { value };
+    why = `body does not match the spec: ${failed.field} ${failed.rule}`;
+  } catch {}
+  return unexpected(why);
+}
+
+/** The GreenApiError an error answer means: its status, then the identifier in its body. */
+function errorOf(
+  id: OperationId,
+  status: number,
+  text: string,
+  headers: Headers,
+  fail: Fail,
+  excerpt: (text: string) => string,
+  note = "",
+): GreenApiError {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {}
+  const given = (body as { description?: unknown } | null)?.description;
+  const description = excerpt(
+    typeof given === "string" ? given : text.replace(/(?:<[^>]*>|\s)+/g, " ").trim(),
+  );
+  let kind = kindOfStatus(status);
+  if (kind === "bad-request") {
+    const lower = text.toLowerCase();
+    for (const [identifier, mapped] of Object.entries(serviceErrors))
+      if (lower.includes(identifier)) kind = mapped;
+  }
+  const details = { kind, status, description } as Details;
+  if (details.kind === "rate-limited")
+    details.retryAfter = parseRetryAfter(headers.get("Retry-After"));
+  if (details.kind === "quota-exceeded" && body && typeof body === "object")
+    details.quota = body as never;
+  return fail(id, `HTTP ${status} ${description}${note}`, details);
+}
+
+/** A Retry-After header (delay in seconds or an HTTP date) in ms, or undefined. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = /^\s*\d+(\.\d+)?\s*$/.test(header) ? Number(header) * 1000 : undefined;
+  const date = Date.parse(header);
+  return seconds ?? (date ? Math.max(0, date - now) : undefined);
+}
