@@ -1,0 +1,63 @@
+// The record of every call to the service's methods, with the API token masked everywhere.
+
+export interface JournalEntry {
+  /** 1 for the first call after creation or reset. */
+  seq: number;
+  /** The emulator's clock when the call arrived, in ms. */
+  at: number;
+  /** The operationId, or null for a path no operation has. */
+  operation: string | null;
+  idInstance: string | null;
+  method: string;
+  /** The request path with the token replaced by `***`. */
+  path: string;
+  status: number;
+  /** The request body as parsed (multipart files as `{ type, size }`), or its text when not JSON. */
+  request: unknown;
+  /** The answer body, or null when the connection was reset. */
+  answer: unknown;
+}
+
+/** The journal keeps this many latest calls, so a long-running server does not grow without end. */
+export const JOURNAL_LIMIT = 10_000;
+
+export const MASK = "***";
+
+/** Replaces every occurrence of `secret` in the strings of `value` (a token of 4+ characters). */
+export function maskDeep(value: unknown, secret: string | undefined): unknown {
+  if (!secret || secret.length < 4) return value;
+  if (typeof value === "string") return value.split(secret).join(MASK);
+  if (Array.isArray(value)) return value.map((v) => maskDeep(v, secret));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [maskDeep(k, secret) as string, maskDeep(v, secret)]),
+    );
+  }
+  return value;
+}
+
+// Entries are kept as given (bodies are fresh objects nobody changes later) and masked when
+// read, so a call pays only for a push.
+export class Journal {
+  private entries: { entry: JournalEntry; secret: string | undefined }[] = [];
+  private seq = 0;
+
+  add(entry: Omit<JournalEntry, "seq">, secret: string | undefined): void {
+    this.seq++;
+    this.entries.push({ entry: { seq: this.seq, ...entry }, secret });
+    if (this.entries.length > JOURNAL_LIMIT * 1.1)
+      this.entries.splice(0, this.entries.length - JOURNAL_LIMIT);
+  }
+
+  /** A masked copy of the entries, oldest first. */
+  list(): JournalEntry[] {
+    return this.entries
+      .slice(-JOURNAL_LIMIT)
+      .map(({ entry, secret }) => maskDeep(structuredClone(entry), secret) as JournalEntry);
+  }
+
+  clear(): void {
+    this.entries = [];
+    this.seq = 0;
+  }
+}
