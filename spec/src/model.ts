@@ -1,0 +1,77 @@
+// @greenspec/spec/model: the one reading of the spec. It locates the bundled document, follows
+// its `$ref`s (a dangling or cyclic one fails loudly, with its pointer) and lists the operations
+// with what the client's generator, the CLI, the docs, the mock and the tests need. It imports no
+// Node built-in and reads no file at run time, so it runs in a browser too.
+import { SpecModelError } from "./errors.js";
+import { document as bundled } from "./generated/document.js";
+import { deepFreeze, isObject, type Json, type JsonObject, type Schema } from "./json.js";
+import { listOperations } from "./operations.js";
+import { checkReferences, createResolver } from "./references.js";
+import { createSchemaReader } from "./schemas.js";
+import { defaultServerUrl } from "./servers.js";
+import type { Operation, Tag } from "./types.js";
+
+export * from "./types.js";
+export type { Json, JsonObject, Schema };
+export { SpecModelError };
+
+export interface SpecModel {
+  /** The whole document (frozen). */
+  readonly document: JsonObject;
+  /** Every operation, in document order. */
+  readonly operations: readonly Operation[];
+  /** The declared tags, in order. */
+  readonly tags: readonly Tag[];
+  /** The operation with this operationId; throws when there is none. */
+  operation(id: string): Operation;
+  /** The node a `$ref` chain ends at; `at` is the node's pointer, for the error message. */
+  resolve(node: Json | undefined, at?: string): Json | undefined;
+  /** The node with every `$ref` inside replaced by its target (throws on a recursive schema). */
+  resolveDeep(node: Json | undefined, at?: string): Json | undefined;
+  /** A file: a string sent as bytes (`format: binary`, or `contentMediaType` without `contentEncoding`). */
+  isFile(schema: Json | undefined): boolean;
+  /** For a `oneOf` of objects: per branch, the fields that pick it; [] when there is no such choice. */
+  exactlyOneOf(schema: Json | undefined): string[][];
+  /** The first server's URL, every variable at its default. */
+  defaultServerUrl(): string;
+}
+
+/** A model over any OpenAPI 3.1 document (tests use small ones); checks every `$ref` first. */
+export function createSpecModel(document: JsonObject): SpecModel {
+  const frozen = deepFreeze(document);
+  const resolver = createResolver(frozen);
+  checkReferences(frozen, resolver);
+  const schemas = createSchemaReader(resolver);
+  const operations = deepFreeze(listOperations(frozen, resolver, schemas));
+  const tags = (Array.isArray(frozen.tags) ? frozen.tags : []).filter(isObject).map((tag) => ({
+    name: String(tag.name),
+    description: typeof tag.description === "string" ? tag.description : undefined,
+  }));
+  return {
+    document: frozen,
+    operations,
+    tags: deepFreeze(tags),
+    operation(id) {
+      const found = operations.find((operation) => operation.id === id);
+      if (!found) throw new SpecModelError(`no operation ${id}`, "#/paths");
+      return found;
+    },
+    resolve: (node, at = "#") => resolver.resolve(node, at),
+    resolveDeep: (node, at = "#") => resolver.resolveDeep(node, at),
+    isFile: (schema) => schemas.isFile(schema),
+    exactlyOneOf: (schema) => schemas.exactlyOneOf(schema),
+    defaultServerUrl: () => defaultServerUrl(frozen),
+  };
+}
+
+/** The model of the bundled greenspec document. */
+export const model: SpecModel = createSpecModel(bundled);
+
+/**
+ * Where the bundled document lies beside this module, for tools that take a file (Prism,
+ * Redocly). A URL, not a path: turning it into one (`fileURLToPath`) is the caller's business.
+ */
+export const documentUrls: { readonly json: URL; readonly yaml: URL } = Object.freeze({
+  json: new URL("./openapi.json", import.meta.url),
+  yaml: new URL("./openapi.yaml", import.meta.url),
+});
