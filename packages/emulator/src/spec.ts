@@ -1,20 +1,15 @@
-// The one module that reads the spec: operations, their paths, request schemas, rate limits and
-// every documented answer (status, media type, named examples). Nothing else in this package
-// restates a fact the spec holds.
-import bundled from "@greenspec/spec/openapi.json" with { type: "json" };
+// The one place this package reads the spec, through the spec model (@greenspec/spec/model):
+// operations, their paths, request schemas, rate limits and every documented answer (status,
+// media type, named examples). Nothing else in this package restates a fact the spec holds.
+import { type Json, model, type Operation } from "@greenspec/spec/model";
 
-type Json = unknown;
 type JsonObject = Record<string, Json>;
-
-const RATE_LIMIT = "x-greenspec-rate-limit";
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const raw = bundled as unknown as JsonObject;
 
 /** One documented answer of an operation: a status and a body the spec names as an example. */
 export interface SpecAnswer {
   status: number;
   mediaType: string;
-  body: Json;
+  body: unknown;
 }
 
 export interface OperationSpec {
@@ -44,122 +39,49 @@ export interface OperationSpec {
   examples: Readonly<Record<string, SpecAnswer>>;
 }
 
-/** Follows local `#/...` references (the bundle keeps shared answers and examples as refs). */
-function resolve(node: Json): Json {
-  let current = node;
-  for (let hops = 0; isObject(current) && typeof current.$ref === "string"; hops++) {
-    const ref = current.$ref;
-    if (hops > 20 || !ref.startsWith("#/")) throw new Error(`spec: cannot follow ${ref}`);
-    current = ref
-      .slice(2)
-      .split("/")
-      .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce<Json>((parent, key) => (isObject(parent) ? parent[key] : undefined), raw);
-  }
-  if (current === undefined) throw new Error("spec: dangling reference");
-  return current;
-}
+const JSON_MEDIA = "application/json";
 
-function isObject(value: Json): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function object(value: Json): JsonObject {
-  return isObject(value) ? value : {};
-}
-
-function readRateLimit(operation: JsonObject, id: string): number | undefined {
-  const value = operation[RATE_LIMIT];
-  if (value === undefined) return undefined;
-  const perSecond = typeof value === "number" ? value : object(value).requestsPerSecond;
-  if (typeof perSecond === "number" && perSecond > 0) return perSecond;
-  throw new Error(`spec: ${id} has an unreadable ${RATE_LIMIT}`);
-}
-
-function readOperation(path: string, method: string, operation: JsonObject, item: JsonObject) {
-  const id = operation.operationId;
-  if (typeof id !== "string") throw new Error(`spec: ${method} ${path} has no operationId`);
-  const params = [
-    ...((item.parameters as Json[]) ?? []),
-    ...((operation.parameters as Json[]) ?? []),
-  ]
-    .map(resolve)
-    .map(object)
-    .filter((p) => p.in === "path");
-  const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
-  const paramsSchema: JsonObject = {
-    type: "object",
-    required: params.filter((p) => p.required === true).map((p) => p.name),
-    properties: Object.fromEntries(params.map((p) => [p.name, p.schema ?? true])),
-  };
-
-  const body = object(resolve(operation.requestBody ?? {}));
-  const [contentType, rawMedia] = Object.entries(object(body.content))[0] ?? [];
-  if (!contentType) throw new Error(`spec: ${id} has no request body`);
-  const media = object(rawMedia);
-  const schema = object(resolve(media.schema ?? {}));
-  const binaryParts: Record<string, string> = {};
-  for (const [name, sub] of Object.entries(object(schema.properties))) {
-    const prop = object(resolve(sub));
-    if (prop.format === "binary" || typeof prop.contentMediaType === "string") {
-      const encoding = object(object(media.encoding)[name]).contentType;
-      binaryParts[name] =
-        (typeof encoding === "string" ? encoding.split(",")[0]?.trim() : undefined) ??
-        (typeof prop.contentMediaType === "string"
-          ? prop.contentMediaType
-          : "application/octet-stream");
-    }
-  }
-
+function readOperation(operation: Operation): OperationSpec {
+  const request = operation.request;
+  if (!request) throw new Error(`spec: ${operation.id} has no request body`);
   const statuses: number[] = [];
   const responseSchemas: Record<number, Json> = {};
   const examples: Record<string, SpecAnswer> = {};
-  for (const [code, rawResponse] of Object.entries(object(operation.responses))) {
-    const status = Number(code);
+  for (const answer of operation.answers) {
+    const status = Number(answer.status);
     if (!Number.isInteger(status)) continue;
-    statuses.push(status);
-    const content = object(object(resolve(rawResponse)).content);
-    const json = object(content["application/json"]);
-    if (json.schema) responseSchemas[status] = json.schema;
-    for (const [name, example] of Object.entries(object(json.examples))) {
-      examples[name] ??= {
-        status,
-        mediaType: "application/json",
-        body: object(resolve(example)).value,
-      };
-    }
+    if (!statuses.includes(status)) statuses.push(status);
+    if (answer.mediaType !== JSON_MEDIA) continue;
+    if (answer.schema !== undefined) responseSchemas[status] = answer.schema;
+    for (const example of answer.examples)
+      examples[example.name] ??= { status, mediaType: JSON_MEDIA, body: example.value };
   }
-
   return {
-    id,
-    method: method.toUpperCase(),
-    path,
-    contentType,
-    binaryParts,
-    rateLimit: readRateLimit(operation, id),
-    requestSchema: media.schema ?? true,
-    paramsSchema,
-    pathParams,
+    id: operation.id,
+    method: operation.method.toUpperCase(),
+    path: operation.path,
+    contentType: request.mediaType,
+    binaryParts: Object.fromEntries(request.files.map((file) => [file.name, file.mediaType])),
+    rateLimit: operation.rateLimit?.requestsPerSecond,
+    requestSchema: request.schema,
+    paramsSchema: {
+      type: "object",
+      required: operation.pathParameters.filter((p) => p.required).map((p) => p.name),
+      properties: Object.fromEntries(operation.pathParameters.map((p) => [p.name, p.schema])),
+    },
+    pathParams: [...operation.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string),
     statuses,
     responseSchemas,
     examples,
-  } satisfies OperationSpec;
+  };
 }
 
-function readOperations(): OperationSpec[] {
-  const list: OperationSpec[] = [];
-  for (const [path, rawItem] of Object.entries(object(raw.paths))) {
-    const item = object(resolve(rawItem));
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (isObject(operation)) list.push(readOperation(path, method, operation, item));
-    }
-  }
-  return list;
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Every operation of the spec, in the spec's order. */
-export const operations: readonly OperationSpec[] = readOperations();
+export const operations: readonly OperationSpec[] = model.operations.map(readOperation);
 
 /** The operations by operationId. */
 export const operationsById: ReadonlyMap<string, OperationSpec> = new Map(
@@ -167,9 +89,11 @@ export const operationsById: ReadonlyMap<string, OperationSpec> = new Map(
 );
 
 /** The component schemas, for a validator to take as `$defs`. */
-export const componentSchemas: Readonly<Record<string, Json>> = object(
-  object(raw.components).schemas,
-);
+export const componentSchemas: Readonly<Record<string, Json>> = (() => {
+  const components = model.document.components;
+  const schemas = isObject(components) ? components.schemas : undefined;
+  return isObject(schemas) ? schemas : {};
+})();
 
 /**
  * A documented answer of `operation`, found by the name of the spec's example, as a fresh copy
@@ -183,10 +107,10 @@ export function specAnswer(operation: OperationSpec, example: string): SpecAnswe
 }
 
 /** A deep copy of plain JSON (cheaper than structuredClone for the spec's small examples). */
-function copy(value: Json): Json {
+function copy(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(copy);
   if (isObject(value)) {
-    const out: JsonObject = {};
+    const out: Record<string, unknown> = {};
     for (const key in value) out[key] = copy(value[key]);
     return out;
   }
@@ -197,7 +121,7 @@ function copy(value: Json): Json {
 export function identifierOf(answer: SpecAnswer): string {
   const body = answer.body;
   if (typeof body === "string") return body;
-  const description = object(body).description;
+  const description = isObject(body) ? body.description : undefined;
   if (typeof description !== "string") throw new Error("spec: an error example has no identifier");
   return description;
 }
