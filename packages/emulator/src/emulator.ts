@@ -421,6 +421,7 @@ class Core {
       try {
         form = await call.formData();
       } catch {
+        // Not multipart, cut short, or too large: nothing the spec would accept.
         return { answer: withDetail(operation, "body is not multipart/form-data"), request: null };
       }
       const parts: Record<string, unknown> = {};
@@ -446,7 +447,15 @@ class Core {
       }
       return { body: Object.fromEntries(form), request };
     }
-    const text = await call.text();
+    let text: string;
+    try {
+      text = await call.text();
+    } catch {
+      return {
+        answer: withDetail(operation, "body could not be read or is too large"),
+        request: null,
+      };
+    }
     if (text.length > MAX_BODY_BYTES)
       return { answer: withDetail(operation, "body is too large"), request: null };
     let body: unknown;

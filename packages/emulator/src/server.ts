@@ -26,7 +26,7 @@ export interface EmulatorServer {
 
 const HOST = "127.0.0.1";
 
-class TooLarge extends Error {}
+export class TooLarge extends Error {}
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -34,9 +34,9 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
+      // Past the limit, keep draining (so the 400 can be read) but stop keeping the bytes.
       if (size > MAX_BODY_BYTES) {
-        reject(new TooLarge());
-        req.destroy();
+        chunks.length = 0;
         return;
       }
       chunks.push(chunk);
