@@ -401,9 +401,8 @@ describe("faults", () => {
     expect(() => emulator.fail("getGroupData", {})).toThrow(EmulatorError);
     // None of the refused faults was armed.
     emulator.clock.advance(1000);
-    expect(
-      (await rejection(api.getGroupData({ groupId: "120363000000000001@g.us" }))).description,
-    ).toBe("bad request data");
+    const refused = await rejection(api.getGroupData({ groupId: "120363000000000001@g.us" }));
+    expect((refused as { description?: string }).description).toBe("bad request data");
   });
 
   it("drops the connection on reset, and answers late on delay", async () => {
