@@ -85,7 +85,7 @@ export function invariantProblems(snapshot: Snapshot): string[] {
 }
 
 /** Breaks a valid JSON body in one of the ways careless callers do. */
-function spoil(random: Random, body: Record<string, unknown>): unknown {
+export function spoil(random: Random, body: Record<string, unknown>): unknown {
   const keys = Object.keys(body);
   const mutation = Math.floor(random.next() * 9);
   const copy = { ...body };
