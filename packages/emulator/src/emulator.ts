@@ -12,7 +12,7 @@ import {
   requirePhone,
   requireToken,
 } from "./inputs.js";
-import { Journal, type JournalEntry, MASK } from "./journal.js";
+import { Journal, type JournalEntry } from "./journal.js";
 import { NOT_AUTHORIZED_SUFFIX, STARTING_MS, STARTING_SUFFIX } from "./magic.js";
 import { createRandom, type Random } from "./random.js";
 import { RateLimiter } from "./rate-limit.js";
@@ -300,23 +300,20 @@ class Core {
       request: unknown,
       answer: unknown,
     ) => {
-      const path = operation
-        ? operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-            name === "apiTokenInstance" ? MASK : (params[name] ?? ""),
-          )
-        : call.pathname.replace(/^(\/waInstance[^/]*\/[^/]*\/).+$/, `$1${MASK}`);
       this.journal.add(
         {
           at: now,
           operation: operation?.id ?? null,
           idInstance: params.idInstance ?? null,
           method: call.method,
-          path,
+          // Filled in (with the token masked) when the journal is read.
+          path: operation ? "" : call.pathname,
           status,
           request,
           answer,
         },
         params.apiTokenInstance,
+        operation ? { template: operation.path, params } : undefined,
       );
     };
     const finish = (

@@ -38,22 +38,42 @@ export function maskDeep(value: unknown, secret: string | undefined): unknown {
 
 // Entries are kept as given (bodies are fresh objects nobody changes later) and masked when
 // read, so a call pays only for a push.
+interface Stored {
+  entry: JournalEntry;
+  secret: string | undefined;
+  route: { template: string; params: Record<string, string> } | undefined;
+}
+
+/** The path of a call, from its operation's template, with the token shown as `***`. */
+function maskedPath(stored: Stored): string {
+  if (!stored.route) {
+    // A path no operation has: keep its first two segments, mask the rest (a token may be there).
+    const segments = stored.entry.path.split("/");
+    return segments.length > 3 ? `${segments.slice(0, 3).join("/")}/${MASK}` : stored.entry.path;
+  }
+  const { template, params } = stored.route;
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    name === "apiTokenInstance" ? MASK : (params[name] ?? ""),
+  );
+}
+
 export class Journal {
-  private entries: { entry: JournalEntry; secret: string | undefined }[] = [];
+  private entries: Stored[] = [];
   private seq = 0;
 
-  add(entry: Omit<JournalEntry, "seq">, secret: string | undefined): void {
+  add(entry: Omit<JournalEntry, "seq">, secret: string | undefined, route?: Stored["route"]): void {
     this.seq++;
-    this.entries.push({ entry: { seq: this.seq, ...entry }, secret });
+    this.entries.push({ entry: { seq: this.seq, ...entry }, secret, route });
     if (this.entries.length > JOURNAL_LIMIT * 1.1)
       this.entries.splice(0, this.entries.length - JOURNAL_LIMIT);
   }
 
   /** A masked copy of the entries, oldest first. */
   list(): JournalEntry[] {
-    return this.entries
-      .slice(-JOURNAL_LIMIT)
-      .map(({ entry, secret }) => maskDeep(structuredClone(entry), secret) as JournalEntry);
+    return this.entries.slice(-JOURNAL_LIMIT).map((stored) => {
+      const entry = { ...structuredClone(stored.entry), path: maskedPath(stored) };
+      return maskDeep(entry, stored.secret) as JournalEntry;
+    });
   }
 
   clear(): void {

@@ -77,10 +77,6 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       body ??= readBody(req);
       return body;
     };
-    const aborted = new AbortController();
-    res.once("close", () => {
-      if (!res.writableFinished) aborted.abort();
-    });
     handle({
       method: req.method ?? "GET",
       pathname,
@@ -91,13 +87,12 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         new Response(new Uint8Array(await read()), {
           headers: contentType ? { "content-type": contentType } : {},
         }).formData(),
-      signal: aborted.signal,
     }).then(
       (outcome) => {
         if (!res.destroyed) write(res, outcome);
       },
       () => {
-        // Only an aborted call (the client went away) or an unreadable body lands here.
+        // The emulator answers its own failures; only a broken connection lands here.
         if (!res.headersSent && !res.destroyed) res.socket?.destroy();
       },
     );

@@ -491,6 +491,8 @@ describe("requests the spec refuses", () => {
     expect(letters.status).toBe(400);
     const badEscape = await post(emulator, `/waInstance1/createGroup/%E0%A4%A`, "{}");
     expect(badEscape.status).toBe(400);
+    await post(emulator, `/elsewhere/deeper/${TOKEN}/more`, "{}");
+    expect(JSON.stringify(emulator.journal)).not.toContain(TOKEN.slice(0, 8));
   });
 
   it("takes a Request object, as the global fetch does", async () => {
