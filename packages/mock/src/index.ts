@@ -1,9 +1,10 @@
 import { type ChildProcess, fork } from "node:child_process";
-import { request } from "node:http";
-import type { PrismProcessMessage } from "./prism-process.js";
-import { bundledSpecPath } from "./prism-server.js";
+import { createServer, request, type Server } from "node:http";
+import { childEnvironment } from "./child-environment.js";
+import type { PrismProcessMessage, PrismProcessOptions } from "./prism-process.js";
+import { bundledSpecPath, type ProxyViolation, upstreamUrl } from "./prism-server.js";
 
-export { bundledSpecPath } from "./prism-server.js";
+export { bundledSpecPath, type ProxyViolation } from "./prism-server.js";
 
 export interface StartMockOptions {
   /** Port to listen on; a free one is picked when left out. */
@@ -14,6 +15,12 @@ export interface StartMockOptions {
   spec?: string;
   /** Give up starting after this many milliseconds (default 60000; Prism loads slowly on a busy machine). */
   startTimeoutMs?: number;
+  /**
+   * Run as a validation proxy in front of this URL (the real service): every request goes on to
+   * it and every answer comes back unchanged; what the spec does not allow is recorded in
+   * `violations`.
+   */
+  proxy?: string;
 }
 
 export interface Mock {
@@ -23,6 +30,19 @@ export interface Mock {
   pid: number;
   /** Stops Prism and resolves once its process has exited. Safe to call twice. */
   close(): Promise<void>;
+  /**
+   * Resolves once Prism has exited after close(); rejects, naming the cause, if it exits on its
+   * own. (Already handled: an unobserved rejection does not end the process.)
+   */
+  exited: Promise<void>;
+  /** Why Prism exited on its own, once it has; the port then answers 503 with the same cause. */
+  readonly error: Error | undefined;
+  /** In proxy mode, every disagreement with the spec so far (a live array); empty otherwise. */
+  violations: ProxyViolation[];
+  /** In proxy mode, how many exchanges have been checked so far (their violations recorded). */
+  readonly checked: number;
+  /** Faults Prism survived: an error escaped a request handler (named, never quoted). */
+  faults: string[];
 }
 
 const STOP_GRACE_MS = 3000;
@@ -35,27 +55,80 @@ const PROBE_TIMEOUT_MS = 2000;
 export async function startMock(options: StartMockOptions = {}): Promise<Mock> {
   const host = options.host ?? "127.0.0.1";
   const timeoutMs = options.startTimeoutMs ?? 60_000;
-  const config = { spec: options.spec ?? bundledSpecPath(), port: options.port ?? 0, host };
+  const config: PrismProcessOptions = {
+    spec: options.spec ?? bundledSpecPath(),
+    port: options.port ?? 0,
+    host,
+  };
+  if (options.proxy !== undefined) config.proxy = upstreamUrl(options.proxy).href;
   const child = fork(new URL("./prism-process.js", import.meta.url), [JSON.stringify(config)], {
     stdio: ["ignore", "ignore", "pipe", "ipc"],
     // The parent's flags (--input-type, --inspect, loaders) would break or clash in the child.
     execArgv: [],
+    // Prism needs no secret of this process (an API token in the environment, for one).
+    env: childEnvironment(process.env),
+  });
+  const violations: ProxyViolation[] = [];
+  const faults: string[] = [];
+  let checked = 0;
+  child.on("message", (message: PrismProcessMessage) => {
+    if (message.type === "checked") checked += 1;
+    if (message.type === "violation") violations.push(message.violation);
+    if (message.type === "fault") faults.push(message.message);
   });
   let stderr = "";
   child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
     stderr = (stderr + chunk).slice(-4000);
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const close = once(() => stopChild(child, exited));
+  let closing = false;
+  let error: Error | undefined;
+  let tombstone: Server | undefined;
+  let listeningUrl: string | undefined;
+  const exitedAtAll = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<void>((resolve, reject) => {
+    child.once("exit", (code, signal) => {
+      if (closing || listeningUrl === undefined) {
+        resolve();
+        return;
+      }
+      const last = faults.at(-1);
+      error = new Error(
+        `the mock's Prism process exited on its own (${signal ?? `code ${code}`})${last ? ` after ${last}` : ""}`,
+      );
+      tombstone = answerWithCause(listeningUrl, error.message);
+      reject(error);
+    });
+  });
+  exited.catch(() => {});
+  const close = once(async () => {
+    closing = true;
+    await stopChild(child, exitedAtAll);
+    if (tombstone) await new Promise((resolve) => tombstone?.close(resolve));
+  });
   const deadline = Date.now() + timeoutMs;
   try {
     const url = await withTimeout(
       waitForListening(child, () => stderr),
       timeoutMs,
     );
-    await waitUntilAnswering(url, deadline);
+    // A probe through the proxy would reach the upstream: there, listening is enough.
+    if (options.proxy === undefined) await waitUntilAnswering(url, deadline);
     if (child.pid === undefined) throw new Error("the Prism process has no pid");
-    return { url, pid: child.pid, close };
+    listeningUrl = url;
+    return {
+      url,
+      pid: child.pid,
+      close,
+      exited,
+      get error() {
+        return error;
+      },
+      violations,
+      get checked() {
+        return checked;
+      },
+      faults,
+    };
   } catch (error) {
     await close();
     throw error;
@@ -65,9 +138,10 @@ export async function startMock(options: StartMockOptions = {}): Promise<Mock> {
 function waitForListening(child: ChildProcess, stderr: () => string): Promise<string> {
   return new Promise((resolve, reject) => {
     child.once("error", reject);
-    child.once("message", (message: PrismProcessMessage) => {
+    child.on("message", (message: PrismProcessMessage) => {
       if (message.type === "listening") resolve(message.url);
-      else reject(new Error(`Prism failed to start: ${message.message}`));
+      else if (message.type === "failed")
+        reject(new Error(`Prism failed to start: ${message.message}`));
     });
     child.once("exit", (code, signal) => {
       const detail = stderr().trim();
@@ -105,6 +179,29 @@ function probe(url: string): Promise<number> {
     req.once("error", reject);
     req.end();
   });
+}
+
+/**
+ * Takes the dead mock's port, if still free, and answers every request there with 503 and the
+ * cause, so the next call fails with a reason instead of a refused connection.
+ */
+function answerWithCause(url: string, cause: string): Server {
+  const { hostname, port } = new URL(url);
+  const body = JSON.stringify({
+    type: "about:blank",
+    title: "Service Unavailable",
+    status: 503,
+    detail: cause,
+  });
+  const server = createServer((req, res) => {
+    req.resume();
+    res.writeHead(503, { "content-type": "application/problem+json", connection: "close" });
+    res.end(body);
+  });
+  server.on("error", () => {});
+  server.listen(Number(port), hostname.replace(/^\[|\]$/g, ""));
+  server.unref();
+  return server;
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {

@@ -27,7 +27,7 @@ export interface SendOptions {
   timeoutMs?: number;
 }
 
-function formData(operation: Operation, body: JsonValue): FormData {
+export function formData(operation: Operation, body: JsonValue): FormData {
   const form = new FormData();
   for (const [key, value] of Object.entries((body ?? {}) as Record<string, JsonValue>)) {
     if (isFileField(operation, key)) {
