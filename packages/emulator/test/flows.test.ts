@@ -525,3 +525,27 @@ describe("requests the spec refuses", () => {
     expect(emulator.snapshot()).toMatchObject({ instances: [], people: [], groups: [] });
   });
 });
+
+describe("the README's example", () => {
+  it("creates a group, adds a member after a 429 the client retries, and makes them admin", async () => {
+    const { createGreenApi } = await import("@greenspec/client");
+    const emulator = createEmulator();
+    const api = createGreenApi({
+      idInstance: "1101000001",
+      apiTokenInstance: "any",
+      apiUrl: "http://emulator.test",
+      fetch: emulator.fetch,
+      retry: { attempts: 3, baseDelay: 10 },
+    });
+    const { chatId } = await api.createGroup({ groupName: "Team", chatIds: [ALICE] });
+    const groupId = chatId as string;
+    emulator.fail("addGroupParticipant", { status: 429 });
+    expect(await api.addGroupParticipant({ groupId, participantPhone: 79001234569 })).toEqual({
+      addParticipant: true,
+    });
+    await api.setGroupAdmin({ groupId, participantChatId: BOB });
+    const members = emulator.snapshot().groups[0]?.participants;
+    expect(members?.find((p) => p.id === BOB)?.isAdmin).toBe(true);
+    expect(emulator.journal.map((e) => e.status)).toEqual([200, 429, 200, 200]);
+  });
+});
