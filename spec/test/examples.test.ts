@@ -23,6 +23,20 @@ describe("every example in the bundled document", () => {
   });
 });
 
+/** A minimal getGroupData answer with every required field. */
+function groupData(): Record<string, unknown> {
+  return {
+    groupId: "79001234567-1587570015@g.us",
+    owner: "79001234567@c.us",
+    subject: "x",
+    creation: 1,
+    participants: [{ id: "79001234567@c.us", isAdmin: true, isSuperAdmin: true }],
+    subjectTime: 1,
+    subjectOwner: "79001234567@c.us",
+    groupInviteLink: "",
+  };
+}
+
 describe("the validator rejects bad values (so the checks above can fail)", () => {
   const groupId = "79001234567-1587570015@g.us";
   const rejects: [string, string, unknown][] = [
@@ -83,8 +97,55 @@ describe("the validator rejects bad values (so the checks above can fail)", () =
       "a number as urlAvatar",
       { setGroupPicture: false, urlAvatar: 0, reason: "" },
     ],
-    ["LeaveGroupResponse", "both answer shapes at once", { leaveGroup: true, removeAdmin: true }],
-    ["LeaveGroupResponse", "neither answer shape", {}],
+    ["LeaveGroupResponse", "neither answer field", {}],
+    ["LeaveGroupResponse", "a string in leaveGroup", { leaveGroup: "true" }],
+    [
+      "LeaveGroupResponse",
+      "a string in removeAdmin beside leaveGroup",
+      { leaveGroup: true, removeAdmin: "yes" },
+    ],
+    [
+      "CreateGroupResponse",
+      "a chatId that is neither a group id nor empty",
+      { created: false, chatId: "x" },
+    ],
+    [
+      "CreateGroupResponse",
+      "a personal chat id as chatId",
+      { created: true, chatId: "79001234568@c.us" },
+    ],
+    [
+      "GroupParticipant",
+      "a phone-based id in lid",
+      { id: "79001234568@c.us", lid: "79001234568@c.us", isAdmin: false, isSuperAdmin: false },
+    ],
+    ["LidId", "a @lid with a leading zero", "0120650379300963@lid"],
+    ["LidId", "a @lid with letters", "12065abc@lid"],
+    ["LidId", "a @lid of 4 digits", "1234@lid"],
+    ["ParticipantId", "a group id", "120363043968066561@g.us"],
+    [
+      "ParticipantRef",
+      "a group id as the participant",
+      { groupId, participantChatId: "120363043968066561@g.us" },
+    ],
+    [
+      "CreateGroupRequest",
+      "the same @lid member twice",
+      { groupName: "x", chatIds: ["120650379300963@lid", "120650379300963@lid"] },
+    ],
+    ["ServiceErrorInOk", "an envelope without code", { description: "Unauthorized" }],
+    [
+      "ServiceErrorInOk",
+      "an envelope with an extra field",
+      { code: 401, description: "x", extra: 1 },
+    ],
+    ["ServiceErrorInOk", "a code below 400", { code: 200, description: "OK" }],
+    ["GroupData", "a negative size", { ...groupData(), size: -1 }],
+    ["GroupId", "an old-form id with an 8-digit time", "79001234567-15875700@g.us"],
+    ["GroupId", "a new-form id of 14 digits", "12036304396806@g.us"],
+    ["GroupId", "a new-form id of 21 digits", "120363043968066561123@g.us"],
+    ["ChatId", "a 6-digit number", "900123@c.us"],
+    ["ChatId", "a 16-digit number", "7900123456812345@c.us"],
     [
       "GroupParticipant",
       "an id that is neither @c.us nor @lid",
@@ -124,6 +185,31 @@ describe("the validator rejects bad values (so the checks above can fail)", () =
   });
 
   test.each([
+    ["LeaveGroupResponse", "both answer fields at once", { leaveGroup: true, removeAdmin: true }],
+    ["LeaveGroupResponse", "removeAdmin alone (the older form)", { removeAdmin: true }],
+    [
+      "CreateGroupResponse",
+      "the failure with empty fields",
+      { created: false, chatId: "", groupInviteLink: "" },
+    ],
+    ["CreateGroupResponse", "the failure with created alone", { created: false }],
+    [
+      "GroupParticipant",
+      "a member with a lid beside its phone-based id",
+      { id: "79001234568@c.us", lid: "120650379300963@lid", isAdmin: false, isSuperAdmin: false },
+    ],
+    [
+      "GroupData",
+      "the newer size and isCommunityAnnounce",
+      { ...groupData(), size: 1, isCommunityAnnounce: false },
+    ],
+    ["ParticipantRef", "a @lid member", { groupId, participantChatId: "120650379300963@lid" }],
+    ["CreateGroupRequest", "a @lid member", { groupName: "x", chatIds: ["120650379300963@lid"] }],
+    ["ServiceErrorInOk", "the documented envelope", { code: 401, description: "Unauthorized" }],
+    ["ChatId", "a 7-digit number", "6834567@c.us"],
+    ["ChatId", "a 15-digit number", "790012345681234@c.us"],
+    ["GroupId", "a new-form id of 15 digits", "120363043968066@g.us"],
+    ["GroupName", "a name of 100 characters", "x".repeat(100)],
     ["ParticipantId", "a @lid member id", "120650379300963@lid"],
     ["ParticipantId", "a @c.us member id", "79001234568@c.us"],
     ["GroupId", "a new-form group id", "120363043968066561@g.us"],

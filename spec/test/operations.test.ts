@@ -1,16 +1,19 @@
 // Pins the shape every operation must have: the ten Green API group methods, their rate-limit
 // extension, their 200 examples, the shared error answers, tags and one source file each.
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
   bundled,
   deref,
   isObject,
   type Json,
+  type JsonObject,
   obj,
   operations,
   pathFiles,
   source,
 } from "./bundled-spec.js";
+import { componentValidator, describeErrors, validatorFor } from "./schema-validator.js";
 
 // The ten group methods of Green API, and the rate limits its pages document (requests per
 // second per instance). This is the requirement the spec is checked against, not a second source
@@ -114,6 +117,38 @@ describe("the operations", () => {
       }
     },
   );
+
+  test.each(operations.map((o) => [o.operationId, o] as const))(
+    "%s says once whether it is safe to repeat: a boolean x-greenspec-idempotent and a reason in its description",
+    (_id, { op }) => {
+      const idempotent = op["x-greenspec-idempotent"];
+      expect(typeof idempotent).toBe("boolean");
+      const reason =
+        /\*\*Safe to repeat:\*\* (yes|no) \(`x-greenspec-idempotent: (true|false)`\)\. \S/.exec(
+          String(op.description),
+        );
+      expect(reason, "a **Safe to repeat:** paragraph with a reason").not.toBeNull();
+      expect(reason?.[1]).toBe(idempotent ? "yes" : "no");
+      expect(reason?.[2]).toBe(String(idempotent));
+    },
+  );
+
+  test("createGroup is not safe to repeat (a repeat makes a second group); the reads are", () => {
+    const flag = (id: string) =>
+      operations.find((o) => o.operationId === id)?.op["x-greenspec-idempotent"];
+    expect(flag("createGroup")).toBe(false);
+    expect(String(operations.find((o) => o.operationId === "createGroup")?.op.description)).toMatch(
+      /#1016, #416/,
+    );
+    expect(flag("getGroupData")).toBe(true);
+  });
+
+  test("the root description documents x-greenspec-idempotent beside x-greenspec-rate-limit, citing RFC 9110 §9.2.2", () => {
+    const text = String(obj(bundled.info, "info").description);
+    const extensions = text.slice(text.indexOf("## Extensions"));
+    expect(extensions).toMatch(/- `x-greenspec-rate-limit`/);
+    expect(extensions).toMatch(/- `x-greenspec-idempotent`[\s\S]*RFC 9110 §9\.2\.2/);
+  });
 
   test("updateGroupSettings is marked beta in its summary, description and x-beta", () => {
     const op = operations.find((o) => o.operationId === "updateGroupSettings")?.op;
@@ -242,5 +277,110 @@ describe("tags", () => {
       isObject(g) ? (g.tags as Json[]) : [],
     );
     expect(groups).toEqual(tags.map((t) => t.name));
+  });
+});
+
+describe("the 200 error envelope", () => {
+  const envelope = componentValidator("ServiceErrorInOk");
+  const envelopeSchema = obj(
+    obj(components.schemas, "schemas").ServiceErrorInOk,
+    "ServiceErrorInOk",
+  );
+
+  function okMedia(op: JsonObject) {
+    const ok = obj(obj(op.responses, "responses")["200"], "200");
+    return obj(obj(ok.content, "content")["application/json"], "application/json");
+  }
+
+  /** The success schema of a 200 answer: the oneOf branch that is not the envelope. */
+  function successSchema(op: JsonObject): Json {
+    const branches = obj(okMedia(op), "media").schema as JsonObject;
+    return (branches.oneOf as Json[]).find(
+      (b) => obj(b, "branch").$ref !== "#/components/schemas/ServiceErrorInOk",
+    ) as Json;
+  }
+
+  /** The `required` lists of a schema: its own, or one per anyOf/oneOf branch. */
+  function requiredLists(schema: Json): string[][] {
+    const node = deref(schema, "schema");
+    const branches = (node.anyOf ?? node.oneOf) as Json[] | undefined;
+    if (branches) return branches.flatMap(requiredLists);
+    return [(node.required as string[] | undefined) ?? []];
+  }
+
+  test("is closed and requires exactly code and description", () => {
+    expect(envelopeSchema.additionalProperties).toBe(false);
+    expect([...(envelopeSchema.required as string[])].sort()).toEqual(["code", "description"]);
+    expect(Object.keys(obj(envelopeSchema.properties, "properties")).sort()).toEqual([
+      "code",
+      "description",
+    ]);
+  });
+
+  test.each(operations.map((o) => [o.operationId, o] as const))(
+    "%s answers 200 with oneOf its success body and the envelope, and a named envelope example",
+    (_id, { op }) => {
+      const media = okMedia(op);
+      const schema = obj(media.schema, "schema");
+      expect(schema.oneOf).toHaveLength(2);
+      expect(schema.oneOf).toContainEqual({ $ref: "#/components/schemas/ServiceErrorInOk" });
+      const example = deref(obj(media.examples, "examples").unauthorizedInOk, "unauthorizedInOk");
+      expect(example.value).toEqual({ code: 401, description: "Unauthorized" });
+    },
+  );
+
+  test.each(operations.map((o) => [o.operationId, o] as const))(
+    "%s: no body can match both branches (every success branch requires a field the envelope forbids)",
+    (_id, { op }) => {
+      const lists = requiredLists(successSchema(op));
+      expect(lists.length).toBeGreaterThan(0);
+      for (const required of lists) {
+        expect(required.filter((name) => name !== "code" && name !== "description")).not.toEqual(
+          [],
+        );
+      }
+    },
+  );
+
+  test.each(operations.map((o) => [o.operationId, o] as const))(
+    "%s: every success example fails the envelope, the envelope fails the success body, oneOf takes both",
+    (_id, { op }) => {
+      const media = okMedia(op);
+      const success = validatorFor(successSchema(op));
+      const answer = validatorFor(media.schema as Json);
+      const envelopeBody = { code: 401, description: "Unauthorized" };
+      expect(success(envelopeBody)).toBe(false);
+      expect(answer(envelopeBody)).toBe(true);
+      for (const [name, example] of Object.entries(obj(media.examples, "examples"))) {
+        const value = deref(example, name).value;
+        if (name === "unauthorizedInOk") continue;
+        expect(envelope(value), name).toBe(false);
+        expect(answer(value), `${name}: ${describeErrors(answer)}`).toBe(true);
+      }
+    },
+  );
+
+  test.each(operations.map((o) => [o.operationId, o] as const))(
+    "%s: any envelope body (code 400..599, any identifier) is a valid 200 answer, and adding a field breaks it",
+    (_id, { op }) => {
+      const answer = validatorFor(okMedia(op).schema as Json);
+      const success = validatorFor(successSchema(op));
+      fc.assert(
+        fc.property(fc.integer({ min: 400, max: 599 }), fc.string(), (code, description) => {
+          const body = { code, description };
+          return answer(body) && envelope(body) && !success(body);
+        }),
+        { seed: 20261130, numRuns: 200 },
+      );
+      // A body carrying the envelope and one more field is neither branch: the envelope is closed.
+      expect(answer({ code: 401, description: "Unauthorized", hint: "x" })).toBe(false);
+    },
+  );
+
+  test("the root description says what an empty 200 body means", () => {
+    const text = String(obj(bundled.info, "info").description);
+    expect(text).toMatch(
+      /\*\*An empty 200\.\*\*[\s\S]*outcome unknown[\s\S]*x-greenspec-idempotent: true/,
+    );
   });
 });

@@ -2,52 +2,28 @@
 // #2574 reports bodies left unvalidated when operations share a schema, and our four participant
 // methods share ParticipantRef; this runs Prism's own request pipeline in-process (same
 // @stoplight/prism-http version as packages/mock) against the bundled document.
-import prismCore from "@stoplight/prism-core";
-import prismHttp, { type IHttpRequest } from "@stoplight/prism-http";
 import { beforeAll, describe, expect, test } from "vitest";
-import { bundledSpecPath, deref, type Json, obj, operations } from "./bundled-spec.js";
+import { deref, type Json, obj, operations } from "./bundled-spec.js";
+import { loadPrism, type Prism } from "./prism.js";
 
-type Prism = ReturnType<typeof prismHttp.createInstance>;
 let prism: Prism;
-let loaded: Awaited<ReturnType<typeof prismHttp.getHttpOperationsFromSpec>>;
 
 beforeAll(async () => {
-  loaded = await prismHttp.getHttpOperationsFromSpec(bundledSpecPath);
-  const logger = prismCore.createLogger("greenspec-spec-test", { level: "silent" });
-  prism = prismHttp.createInstance(
-    {
-      mock: { dynamic: false },
-      validateRequest: true,
-      validateResponse: true,
-      checkSecurity: true,
-      errors: false,
-      upstreamProxy: undefined,
-      isProxy: false,
-    },
-    { logger },
-  );
+  prism = await loadPrism();
 });
 
-interface Answer {
-  status: number;
-  violations: string[];
-}
+const send = (operationId: string, body: unknown, contentType = "application/json") =>
+  prism.send(operationId, body, { contentType });
 
-async function send(
-  operationId: string,
-  body: unknown,
-  contentType = "application/json",
-): Promise<Answer> {
-  const request: IHttpRequest = {
-    method: "post",
-    url: { path: `/waInstance1101000001/${operationId}/YOUR_TOKEN` },
-    headers: { "content-type": contentType },
-    body,
-  };
-  const result = await prism.request(request, loaded)();
-  if (result._tag === "Left") throw new Error(`Prism failed: ${String(result.left)}`);
-  const { output, validations } = result.right;
-  return { status: output.statusCode, violations: validations.input.map((v) => v.message) };
+/** Every named request example of an operation, as [name, value]. */
+function requestExamples(operationId: string): [string, Json][] {
+  const op = operations.find((o) => o.operationId === operationId)?.op;
+  const content = obj(deref(op?.requestBody, operationId).content, "content");
+  const media = obj(Object.values(content)[0], "media");
+  return Object.entries(obj(media.examples, "examples")).map(([name, example]) => [
+    name,
+    deref(example, name).value as Json,
+  ]);
 }
 
 function firstRequestExample(operationId: string): Json {
@@ -56,6 +32,19 @@ function firstRequestExample(operationId: string): Json {
   const media = obj(Object.values(content)[0], "media");
   const first = Object.values(obj(media.examples, "examples"))[0];
   return deref(first, "example").value as Json;
+}
+
+function multipart(parts: [string, string, string?][]): [string, string] {
+  const boundary = "greenspecBoundary7MA4YWxk";
+  const body = parts
+    .map(([name, value, type]) => {
+      const disposition = type
+        ? `Content-Disposition: form-data; name="${name}"; filename="picture.jpg"\r\nContent-Type: ${type}`
+        : `Content-Disposition: form-data; name="${name}"`;
+      return `--${boundary}\r\n${disposition}\r\n\r\n${value}\r\n`;
+    })
+    .join("");
+  return [`${body}--${boundary}--\r\n`, `multipart/form-data; boundary=${boundary}`];
 }
 
 const groupId = "79001234567-1587570015@g.us";
@@ -71,7 +60,7 @@ const participantOperations = [
 
 describe("Prism validates the body of every operation", () => {
   test("loads all ten operations from the bundled document", () => {
-    expect(loaded.map((o) => o.iid).sort()).toEqual(operations.map((o) => o.operationId).sort());
+    expect([...prism.operationIds].sort()).toEqual(operations.map((o) => o.operationId).sort());
   });
 
   test.each(jsonOperations)(
@@ -80,6 +69,12 @@ describe("Prism validates the body of every operation", () => {
       expect(await send(id, firstRequestExample(id))).toEqual({ status: 200, violations: [] });
     },
   );
+
+  test.each(
+    jsonOperations.flatMap((id) => requestExamples(id).map(([name, value]) => [id, name, value])),
+  )("%s: the request example %s is accepted (200)", async (id, _name, value) => {
+    expect(await send(id as string, value)).toEqual({ status: 200, violations: [] });
+  });
 
   test.each(jsonOperations)(
     "%s: an empty body object is refused with 400 and a violation",
@@ -115,19 +110,6 @@ describe("Prism validates the body of every operation", () => {
     },
   );
 
-  function multipart(parts: [string, string, string?][]): [string, string] {
-    const boundary = "greenspecBoundary7MA4YWxk";
-    const body = parts
-      .map(([name, value, type]) => {
-        const disposition = type
-          ? `Content-Disposition: form-data; name="${name}"; filename="picture.jpg"\r\nContent-Type: ${type}`
-          : `Content-Disposition: form-data; name="${name}"`;
-        return `--${boundary}\r\n${disposition}\r\n\r\n${value}\r\n`;
-      })
-      .join("");
-    return [`${body}--${boundary}--\r\n`, `multipart/form-data; boundary=${boundary}`];
-  }
-
   test("setGroupPicture: a group id and a JPEG file part are accepted (200)", async () => {
     const [body, type] = multipart([
       ["groupId", "120363043968066561@g.us"],
@@ -152,4 +134,25 @@ describe("Prism validates the body of every operation", () => {
     expect(answer.status).toBe(400);
     expect(answer.violations.join(" ")).toMatch(/groupId/);
   });
+});
+
+describe("Prism serves the 200 error envelope as a valid answer of every operation", () => {
+  test.each(operations.map((o) => o.operationId))(
+    "%s: the example unauthorizedInOk is served as a 200 with the envelope and no response violation",
+    async (id) => {
+      const [body, contentType] =
+        id === "setGroupPicture"
+          ? multipart([
+              ["groupId", "120363043968066561@g.us"],
+              ["file", "JPEGBYTES", "image/jpeg"],
+            ])
+          : [firstRequestExample(id), "application/json"];
+      const answer = await prism.respond(id, body, "unauthorizedInOk", contentType);
+      expect(answer).toEqual({
+        status: 200,
+        body: { code: 401, description: "Unauthorized" },
+        violations: [],
+      });
+    },
+  );
 });

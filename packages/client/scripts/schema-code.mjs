@@ -28,7 +28,8 @@ const KEYWORDS = {
   string: ["type", "pattern", "minLength", "maxLength"],
   integer: ["type", "minimum", "maximum", "format"],
   boolean: ["type"],
-  oneOf: ["oneOf"],
+  // `type` beside oneOf: only as a primitive every branch repeats (see redundantType).
+  oneOf: ["oneOf", "type"],
   anyOf: ["anyOf"],
 };
 
@@ -163,6 +164,7 @@ export function schemaCode({ components = {}, lib = "c" } = {}) {
       case "anyOf": {
         const list = schema[kind];
         if (!Array.isArray(list) || !list.length) throw new Error(`${where}: empty ${kind}`);
+        if (schema.type !== undefined) redundantType(schema, where);
         const branches = list.map((branch, i) => sub(branch, `/${kind}/${i}`));
         if (kind === "anyOf" || shape) {
           // In a shape, branches may become the same (ParticipantId's two id forms are strings).
@@ -233,6 +235,22 @@ export function schemaCode({ components = {}, lib = "c" } = {}) {
         return typeCheck("boolean");
     }
     throw new Error(`${where}: unreachable`);
+  }
+
+  /**
+   * `type` beside oneOf is not checked on its own, so it is allowed only where every branch
+   * already states the same primitive type (ParticipantId: two string forms); tools that need
+   * one type for a field read it there. Anything else fails loudly.
+   */
+  function redundantType(schema, where) {
+    const branchTypes = schema.oneOf.map((branch) => dereference(branch, where)?.type);
+    if (
+      !["string", "integer", "boolean"].includes(schema.type) ||
+      branchTypes.some((type) => type !== schema.type)
+    )
+      throw new Error(
+        `${where}: "type" beside oneOf is supported only as a string, integer or boolean type that every branch repeats`,
+      );
   }
 
   /** uniqueItems is checked with a Set: exact only for items of a primitive type. */

@@ -25,7 +25,7 @@ export function createGuardedServer(
       requestTimeout: options.requestTimeoutMs,
       headersTimeout: options.requestTimeoutMs,
       // Node checks the two timeouts above only this often (30 s unless told).
-      connectionsCheckingInterval: Math.min(1000, options.requestTimeoutMs),
+      connectionsCheckingInterval: Math.min(250, options.requestTimeoutMs),
     },
     (req, res) => {
       handle(req, res).catch(() => {

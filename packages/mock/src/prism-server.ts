@@ -29,7 +29,7 @@ export interface PrismServer {
  * A request still arriving after this long is answered 408: a stalled or truncated request
  * must not hold a connection (on loopback a whole request takes milliseconds).
  */
-const MOCK_REQUEST_TIMEOUT_MS = 4000;
+const MOCK_REQUEST_TIMEOUT_MS = 2000;
 /** Through the proxy a request comes from a real client, maybe a slow upload: a wider bound. */
 const PROXY_REQUEST_TIMEOUT_MS = 60_000;
 

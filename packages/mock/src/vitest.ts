@@ -15,5 +15,9 @@ declare module "vitest" {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const mock = await startMock();
   project.provide("mockUrl", mock.url);
-  return () => mock.close();
+  return async () => {
+    await mock.close();
+    // Prism died during the run: the run fails with the cause, not only with refused calls.
+    if (mock.error) throw mock.error;
+  };
 }

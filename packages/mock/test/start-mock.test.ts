@@ -1,5 +1,6 @@
 // startMock(): ports, several mocks at once, start failures, and a close() that leaves nothing.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
@@ -138,3 +139,64 @@ setInterval(() => {}, 1000);`;
   }
   expect(processExists(prismPid)).toBe(false);
 });
+
+describe("a Prism process that dies on its own", () => {
+  test("rejects exited and sets error naming the cause, and its port answers 503 with that cause", async () => {
+    const mock = await startMock();
+    try {
+      expect(mock.error).toBeUndefined();
+      process.kill(mock.pid, "SIGKILL");
+      await expect(mock.exited).rejects.toThrow(/exited on its own \(SIGKILL\)/);
+      expect(mock.error?.message).toMatch(/SIGKILL/);
+      const response = await fetch(operationUrl(mock.url, operation), {
+        method: "POST",
+        body: "{}",
+        signal: AbortSignal.timeout(5000),
+      });
+      expect(response.status).toBe(503);
+      const problem = (await response.json()) as { detail: string };
+      expect(problem.detail).toMatch(/exited on its own \(SIGKILL\)/);
+    } finally {
+      await mock.close();
+    }
+    expect(await acceptsConnections(mock.url)).toBe(false);
+  });
+
+  test("exited resolves once close() has stopped it", async () => {
+    const mock = await startMock();
+    await mock.close();
+    await expect(mock.exited).resolves.toBeUndefined();
+    expect(mock.error).toBeUndefined();
+  });
+});
+
+test.runIf(process.platform === "linux")(
+  "the Prism process does not inherit the environment's secrets",
+  async () => {
+    const secrets = {
+      GREEN_API_TOKEN: "tok-0123456789abcdef-secret",
+      GREEN_API_ID_INSTANCE: "1101000001",
+      SOME_SERVICE_API_KEY: "key-fedcba9876543210",
+      NODE_OPTIONS: "--no-warnings",
+    };
+    const saved = Object.fromEntries(Object.keys(secrets).map((name) => [name, process.env[name]]));
+    Object.assign(process.env, secrets);
+    let mock: Mock | undefined;
+    try {
+      mock = await startMock();
+      const environ = readFileSync(`/proc/${mock.pid}/environ`, "utf8");
+      for (const [name, value] of Object.entries(secrets)) {
+        expect(environ).not.toContain(name);
+        expect(environ).not.toContain(value);
+      }
+      expect(environ).toContain("PATH=");
+      expect(await answersValidRequest(mock.url)).toBe(200);
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      await mock?.close();
+    }
+  },
+);
