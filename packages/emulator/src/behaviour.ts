@@ -1,7 +1,7 @@
 // What each group method does to the emulated WhatsApp, as its page describes it. Every answer
 // starts from one of the spec's named examples (so its status and shape are the spec's) and only
 // live values (ids, links, members) are filled in; the generated types check each body.
-import type { operations } from "@greenspec/types";
+import type { components, operations } from "@greenspec/types";
 import { chatIdOfPhone } from "./inputs.js";
 import { hasWhatsAppByDefault, NOT_CREATED_NAME, OVERLIMIT_EXAMPLE } from "./magic.js";
 import { identifierOf, type OperationSpec, type SpecAnswer, specAnswer } from "./spec.js";
@@ -10,7 +10,11 @@ import type { Group, Instance, Member, World } from "./world.js";
 type Ops = operations;
 type Id = keyof Ops;
 type Body<K extends Id> = Ops[K]["requestBody"] extends { content: infer C } ? C[keyof C] : never;
-type Ok<K extends Id> = Ops[K]["responses"][200]["content"]["application/json"];
+/** The success body of an operation: its 200 answer without the error envelope the spec allows there. */
+type Ok<K extends Id> = Exclude<
+  Ops[K]["responses"][200]["content"]["application/json"],
+  components["schemas"]["ServiceErrorInOk"]
+>;
 
 export interface CallContext {
   world: World;
@@ -36,9 +40,16 @@ function body<K extends Id>(ctx: CallContext): Body<K> {
   return ctx.body as Body<K>;
 }
 
-/** The person a participant body names, by chat id or phone (the same person either way). */
-function personOf(ref: { participantChatId?: string; participantPhone?: number }): string {
-  return ref.participantChatId ?? chatIdOfPhone(ref.participantPhone as number);
+/**
+ * The person a participant body names: by chat id, by phone, or by the hidden-number id a group
+ * showed for them (all the same person).
+ */
+function personOf(
+  ctx: CallContext,
+  ref: { participantChatId?: string; participantPhone?: number },
+): string {
+  const id = ref.participantChatId ?? chatIdOfPhone(ref.participantPhone as number);
+  return ctx.world.personOfLid(id) ?? id;
 }
 
 function hasWhatsApp(ctx: CallContext, personId: string): boolean {
@@ -119,17 +130,18 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
       owner: group.owner,
       subject: group.subject,
       creation: group.creation,
-      participants: [...group.members].map(([id, m]) => ({
-        id,
-        isAdmin: m.isAdmin,
-        isSuperAdmin: m.isSuperAdmin,
-      })),
+      participants: [...group.members].map(([id, m]) => {
+        const lid = ctx.world.lidOf(id);
+        return { id, ...(lid ? { lid } : {}), isAdmin: m.isAdmin, isSuperAdmin: m.isSuperAdmin };
+      }),
       subjectTime: group.subjectTime,
       subjectOwner: group.subjectOwner,
       groupInviteLink: isAdmin(group, ctx.instance.chatId) ? group.inviteLink : "",
       ephemeralExpiration: 0,
       ...group.settings,
       isCommunity: false,
+      isCommunityAnnounce: false,
+      size: group.members.size,
     };
     return { ...specAnswer(ctx.operation, "asAdmin"), body: data };
   },
@@ -160,7 +172,7 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
   addGroupParticipant(ctx) {
     const request = body<"addGroupParticipant">(ctx);
     const group = groupOf(ctx, request.groupId);
-    const person = personOf(request);
+    const person = personOf(ctx, request);
     const me = ctx.instance.chatId;
     const mayAdd = group && (isAdmin(group, me) || group.settings.allowParticipantsAddMembers);
     if (!group || !mayAdd || group.members.has(person) || !hasWhatsApp(ctx, person))
@@ -172,7 +184,7 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
   removeGroupParticipant(ctx) {
     const request = body<"removeGroupParticipant">(ctx);
     const group = groupOf(ctx, request.groupId);
-    const person = personOf(request);
+    const person = personOf(ctx, request);
     const me = ctx.instance.chatId;
     // The instance leaves with leaveGroup, and nobody removes the group's super admin.
     if (!group || !isAdmin(group, me) || person === me) return answer(ctx, "notRemoved");
@@ -186,7 +198,7 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
     const request = body<"setGroupAdmin">(ctx);
     const group = groupOf(ctx, request.groupId);
     if (!group || !isAdmin(group, ctx.instance.chatId)) return answer(ctx, "notPromotedWrongGroup");
-    const member = group.members.get(personOf(request));
+    const member = group.members.get(personOf(ctx, request));
     if (!member) return answer(ctx, "notPromoted");
     member.isAdmin = true;
     return answer(ctx, "promoted");
@@ -195,7 +207,7 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
   removeAdmin(ctx) {
     const request = body<"removeAdmin">(ctx);
     const group = groupOf(ctx, request.groupId);
-    const person = personOf(request);
+    const person = personOf(ctx, request);
     const me = ctx.instance.chatId;
     if (!group || !isAdmin(group, me)) return answer(ctx, "notDemoted");
     const member = group.members.get(person);
@@ -227,8 +239,8 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
     if (!group) return answer(ctx, "notLeft");
     const wasAdmin = isAdmin(group, ctx.instance.chatId);
     removeMember(ctx.world, group, ctx.instance.chatId);
-    // Green API documents a second shape for an instance that was an admin.
-    return answer(ctx, wasAdmin ? "leftAsAdmin" : "left");
+    // An admin's answer also reports giving up its rights (the current page's shape).
+    return answer(ctx, wasAdmin ? "leftAndGaveUpAdmin" : "left");
   },
 };
 

@@ -44,6 +44,7 @@ const isIdInstance = checker(pathParamSchema("idInstance"));
 const isToken = checker(pathParamSchema("apiTokenInstance"));
 const isPhone = checker(leaf(componentSchemas.PhoneNumber));
 const isChatId = checker(leaf(componentSchemas.ChatId));
+const isLidId = checker(leaf(componentSchemas.LidId));
 
 /** The chat id of a phone number, the form WhatsApp gives a person's chat. */
 export function chatIdOfPhone(phone: number | string): string {
@@ -65,9 +66,9 @@ export function requireToken(value: unknown): string {
 /** A phone (integer) or a personal chat id, as the chat id. */
 export function requirePerson(value: unknown, field: string): string {
   if (isPhone(value)) return chatIdOfPhone(value as number);
-  if (isChatId(value)) return value as string;
+  if (isChatId(value) || isLidId(value)) return value as string;
   throw new EmulatorError(
-    `${field} must be a phone number (an integer in international format) or a chat id like 79001234567@c.us`,
+    `${field} must be a phone number (an integer in international format), a chat id like 79001234567@c.us or an @lid id`,
     field,
   );
 }

@@ -72,7 +72,7 @@ export interface Snapshot {
     groupInviteLink: string;
     settings: GroupSettings;
     urlAvatar: string | null;
-    participants: { id: string; isAdmin: boolean; isSuperAdmin: boolean }[];
+    participants: { id: string; lid?: string; isAdmin: boolean; isSuperAdmin: boolean }[];
   }[];
 }
 
@@ -88,6 +88,9 @@ export class World {
   readonly groups = new Map<string, Group>();
   /** People who have WhatsApp, by chat id (only consulted in strict mode). */
   readonly people = new Set<string>();
+  /** Each phone-based member's hidden-number id (`@lid`), made up on first sight, both ways. */
+  private readonly lids = new Map<string, string>();
+  private readonly lidOwners = new Map<string, string>();
 
   constructor(private readonly random: Random) {}
 
@@ -113,6 +116,24 @@ export class World {
 
   newAvatarName(): string {
     return `${this.random.string(9, DIGITS)}_${this.random.string(15, DIGITS)}_${this.random.string(19, DIGITS)}_n.jpg`;
+  }
+
+  /** The `@lid` id of a phone-based person (made up the first time), or undefined for an @lid id. */
+  lidOf(personId: string): string | undefined {
+    if (!personId.endsWith("@c.us")) return undefined;
+    let lid = this.lids.get(personId);
+    if (!lid) {
+      do lid = `${1 + Math.floor(this.random.next() * 9)}${this.random.string(14, DIGITS)}@lid`;
+      while (this.lidOwners.has(lid));
+      this.lids.set(personId, lid);
+      this.lidOwners.set(lid, personId);
+    }
+    return lid;
+  }
+
+  /** The phone-based id behind a `@lid` id the emulator made up, if it is one. */
+  personOfLid(id: string): string | undefined {
+    return this.lidOwners.get(id);
   }
 
   instanceByChatId(chatId: string): Instance | undefined {
@@ -141,7 +162,10 @@ export class World {
         groupInviteLink: g.inviteLink,
         settings: { ...g.settings },
         urlAvatar: g.urlAvatar,
-        participants: [...g.members].map(([id, m]) => ({ id, ...m })),
+        participants: [...g.members].map(([id, m]) => {
+          const lid = this.lids.get(id);
+          return { id, ...(lid ? { lid } : {}), ...m };
+        }),
       })),
     };
   }

@@ -37,10 +37,11 @@ describe("a group's life through the client", () => {
     expect(data.subject).toBe("Weekend football");
     expect(data.groupInviteLink).toBe(created.groupInviteLink);
     expect(data.participants).toEqual([
-      { id: me, isAdmin: true, isSuperAdmin: true },
-      { id: ALICE, isAdmin: false, isSuperAdmin: false },
-      { id: BOB, isAdmin: true, isSuperAdmin: false },
+      { id: me, lid: expect.stringMatching(/^\d+@lid$/), isAdmin: true, isSuperAdmin: true },
+      { id: ALICE, lid: expect.stringMatching(/^\d+@lid$/), isAdmin: false, isSuperAdmin: false },
+      { id: BOB, lid: expect.stringMatching(/^\d+@lid$/), isAdmin: true, isSuperAdmin: false },
     ]);
+    expect(data.size).toBe(3);
 
     expect(await api.updateGroupName({ groupId, groupName: "Sundays" })).toEqual({
       updateGroupName: true,
@@ -57,7 +58,7 @@ describe("a group's life through the client", () => {
     expect(after.participants.map((p) => p.id)).toEqual([me, BOB]);
     expect(after.participants.find((p) => p.id === BOB)?.isAdmin).toBe(false);
 
-    expect(await api.leaveGroup({ groupId })).toEqual({ removeAdmin: true });
+    expect(await api.leaveGroup({ groupId })).toEqual({ leaveGroup: true, removeAdmin: true });
     // Out of the group, the instance can change nothing and read nothing.
     expect(await api.updateGroupName({ groupId, groupName: "Mine again" })).toEqual({
       updateGroupName: false,
@@ -114,6 +115,23 @@ describe("a group's life through the client", () => {
     expect(await api.setGroupAdmin({ groupId, participantPhone: 79001234569 })).toEqual({
       setGroupAdmin: true,
     });
+  });
+
+  it("takes a member's @lid id, as getGroupData shows it, for the same person", async () => {
+    const { api } = setup();
+    const groupId = (await api.createGroup({ groupName: "Hidden", chatIds: [ALICE, BOB] }))
+      .chatId as string;
+    const { participants } = await api.getGroupData({ groupId });
+    const lid = participants.find((p) => p.id === BOB)?.lid as string;
+    expect(await api.setGroupAdmin({ groupId, participantChatId: lid })).toEqual({
+      setGroupAdmin: true,
+    });
+    expect(await api.removeGroupParticipant({ groupId, participantChatId: lid })).toEqual({
+      removeParticipant: true,
+    });
+    const after = await api.getGroupData({ groupId });
+    expect(after.participants.map((p) => p.id)).not.toContain(BOB);
+    expect(after.participants.find((p) => p.id === ALICE)?.lid).not.toBe(lid);
   });
 
   it("shows the invite link only to admins, and a group to every instance that is a member", async () => {
