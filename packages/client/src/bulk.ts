@@ -1,7 +1,11 @@
 import { GreenApiError } from "./errors.js";
 import { operations } from "./generated/operations.js";
 import type { Validator } from "./operation.js";
+import { checkCallOptions } from "./options.js";
+import { plainCopy } from "./plain.js";
+import { redactDeep, redactError } from "./redact.js";
 import type { CallOptions, GreenApi, RequestBody } from "./types.js";
+import type { Violation } from "./validation.js";
 
 const OPERATION = "addGroupParticipant";
 
@@ -36,9 +40,13 @@ export interface AddGroupParticipantsOptions extends Omit<CallOptions, "signal">
 
 /** What happened to one entry of the input, at the same index. */
 export type ParticipantOutcome =
-  | { participant: ParticipantInput; status: "added"; added: true }
-  /** The service answered `false`: not an admin, not in contacts, or already a member. */
-  | { participant: ParticipantInput; status: "not-added"; added: false }
+  /** `attempts`: requests sent for this entry; over 1, the answer came from a repeated one. */
+  | { participant: ParticipantInput; status: "added"; added: true; attempts: number }
+  /**
+   * The service answered `false`: not an admin, not in contacts, or already a member (after a
+   * repeated attempt, `attempts` > 1, perhaps added by an earlier one whose answer was lost).
+   */
+  | { participant: ParticipantInput; status: "not-added"; added: false; attempts: number }
   | { participant: ParticipantInput; status: "failed"; error: GreenApiError }
   /** The same person as an earlier entry (by chat id or phone): not sent again. */
   | { participant: ParticipantInput; status: "duplicate"; duplicateOf: number }
@@ -72,14 +80,19 @@ export interface BulkMethods {
  * The bulk method over a paced client: `paced` is the client itself when it paces, or a
  * factory of a paced twin (made once, on first use) when it does not.
  */
-export function bulkMethods(paced: GreenApi | (() => GreenApi)): BulkMethods {
+export function bulkMethods(
+  paced: GreenApi | (() => GreenApi),
+  redact: (text: string) => string,
+  optionsFault?: Violation,
+): BulkMethods {
   let api: GreenApi | undefined;
   const client = () => {
     api ??= typeof paced === "function" ? paced() : paced;
     return api;
   };
   return {
-    addGroupParticipants: (input, options) => addGroupParticipants(client(), input, options),
+    addGroupParticipants: (input, options) =>
+      addGroupParticipants(client(), redact, optionsFault, input, options),
   };
 }
 
@@ -94,11 +107,15 @@ function personKey(participant: Record<string, unknown>): string {
   return digits ? `phone:${digits}` : `chat:${chatId}`;
 }
 
-function validationError(field: string, rule: string): GreenApiError {
-  return new GreenApiError(`${OPERATION}: ${field} ${rule}`, {
+function validationError(
+  field: string,
+  rule: string,
+  redact: (text: string) => string,
+): GreenApiError {
+  return new GreenApiError(redact(`${OPERATION}: ${field} ${rule}`), {
     kind: "validation",
-    field,
-    rule,
+    field: redact(field),
+    rule: redact(rule),
     operation: OPERATION,
     attempts: 0,
   });
@@ -106,11 +123,34 @@ function validationError(field: string, rule: string): GreenApiError {
 
 async function addGroupParticipants(
   api: GreenApi,
+  redact: (text: string) => string,
+  optionsFault: Violation | undefined,
   input: AddGroupParticipantsInput,
   options: AddGroupParticipantsOptions = {},
 ): Promise<AddGroupParticipantsResult> {
-  const { onProgress, signal, concurrency, ...callOptions } = options;
-  const { groupId, participants } = input;
+  // Everything is checked before the first request: the client's options, these options, the
+  // input as a plain copy, and the group (which every entry shares).
+  let given: { groupId?: unknown; participants?: unknown } = {};
+  let failed = optionsFault ?? checkCallOptions(options);
+  const { concurrency } = options ?? {};
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0))
+    failed ??= { field: "concurrency", rule: "must be an integer > 0" };
+  if (!failed)
+    try {
+      given = plainCopy(input) as typeof given;
+    } catch (thrown) {
+      failed = thrown as Violation;
+    }
+  failed ??=
+    !given || typeof given !== "object" || Array.isArray(given)
+      ? { field: "body", rule: "must be of type object" }
+      : !Array.isArray(given.participants)
+        ? { field: "participants", rule: "must be of type array" }
+        : operations[OPERATION].common({ groupId: given.groupId });
+  if (failed) throw validationError(failed.field, failed.rule, redact);
+  const { onProgress, signal, concurrency: _, ...callOptions } = options;
+  const groupId = given.groupId as AddGroupParticipantsInput["groupId"];
+  const participants = given.participants as ParticipantInput[];
   const check: Validator = operations[OPERATION].body;
   const total = participants.length;
   const results: (ParticipantOutcome | undefined)[] = new Array(total).fill(undefined);
@@ -121,7 +161,7 @@ async function addGroupParticipants(
   participants.forEach((participant, index) => {
     const record = participant as unknown;
     if (record === null || typeof record !== "object" || Array.isArray(record)) {
-      const error = validationError(`participants[${index}]`, "must be an object");
+      const error = validationError(`participants[${index}]`, "must be an object", redact);
       results[index] = { participant, status: "failed", error };
       return;
     }
@@ -130,8 +170,12 @@ async function addGroupParticipants(
     if (failed) {
       const { field, rule } = failed;
       // The group is shared by every entry: a bad one fails the whole call, before any request.
-      if (field === "groupId") throw validationError(field, rule);
-      results[index] = { participant, status: "failed", error: validationError(field, rule) };
+      if (field === "groupId") throw validationError(field, rule, redact);
+      results[index] = {
+        participant,
+        status: "failed",
+        error: validationError(field, rule, redact),
+      };
       return;
     }
     const key = personKey(record as Record<string, unknown>);
@@ -163,16 +207,21 @@ async function addGroupParticipants(
       if (index === undefined) return;
       const participant = participants[index] as ParticipantInput;
       const body = bodies.get(index) as RequestBody<typeof OPERATION>;
+      let attempts = 1;
       try {
         const answer = await api[OPERATION](body as never, {
           ...callOptions,
           ...(signal ? { signal } : {}),
+          onRetry: (event) => {
+            attempts = event.attempt + 1;
+            callOptions.onRetry?.(event);
+          },
         });
         results[index] = answer.addParticipant
-          ? { participant, status: "added", added: true }
-          : { participant, status: "not-added", added: false };
+          ? { participant, status: "added", added: true, attempts }
+          : { participant, status: "not-added", added: false, attempts };
       } catch (thrown) {
-        const error = asGreenApiError(thrown);
+        const error = asGreenApiError(thrown, redact);
         // Stopped before its request left: nothing happened to this person.
         if (error.kind === "aborted" && error.attempts === 0) continue;
         results[index] = { participant, status: "failed", error };
@@ -184,10 +233,17 @@ async function addGroupParticipants(
   const workers = Math.max(1, Math.min(concurrency ?? 1, queue.length));
   await Promise.all(Array.from({ length: workers }, send));
 
-  const settled = results.map(
-    (outcome, index): ParticipantOutcome =>
-      outcome ?? { participant: participants[index] as ParticipantInput, status: "not-attempted" },
-  );
+  const settled = results.map((outcome, index): ParticipantOutcome => {
+    const result = outcome ?? {
+      participant: participants[index] as ParticipantInput,
+      status: "not-attempted",
+    };
+    // An entry that holds the token (pasted in the wrong place) comes back masked.
+    const masked = redactDeep(result.participant, redact) as ParticipantInput;
+    return JSON.stringify(masked) === JSON.stringify(result.participant)
+      ? result
+      : { ...result, participant: masked };
+  });
   const count = (status: ParticipantOutcome["status"]) =>
     settled.filter((outcome) => outcome.status === status).length;
   return {
@@ -203,9 +259,9 @@ async function addGroupParticipants(
 }
 
 /** The client only throws GreenApiError; anything else is a bug, kept as the cause. */
-function asGreenApiError(thrown: unknown): GreenApiError {
+function asGreenApiError(thrown: unknown, redact: (text: string) => string): GreenApiError {
   if (thrown instanceof GreenApiError) return thrown;
-  const cause = thrown instanceof Error ? thrown : new Error(String(thrown));
+  const cause = redactError(thrown, redact);
   return new GreenApiError(
     `${OPERATION}: ${cause.message}`,
     { kind: "network", url: "", operation: OPERATION, attempts: 1 },

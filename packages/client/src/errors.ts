@@ -26,7 +26,8 @@ export type GreenApiErrorDetails =
   | ({ kind: "rate-limited"; retryAfter?: number } & Answered)
   | ({ kind: "quota-exceeded"; quota?: QuotaReport } & Answered)
   | ({ kind: "unexpected-response" } & Answered)
-  | { kind: "network"; status?: undefined; url: string }
+  /** `connectFailed`: the connection was never made, so nothing was sent. */
+  | { kind: "network"; status?: undefined; url: string; connectFailed?: boolean }
   | { kind: "timeout"; status?: undefined; url: string; timeout: number }
   | { kind: "aborted"; status?: undefined };
 
@@ -37,6 +38,11 @@ interface ErrorContext {
   operation: OperationId;
   /** Requests sent before giving up (0 when the request never left the process). */
   attempts: number;
+  /**
+   * True when the request may have been carried out although no answer says so (a lost
+   * connection, a timeout, a 5xx, an unreadable 2xx): check before doing it again.
+   */
+  outcomeUnknown?: boolean;
 }
 
 class GreenApiErrorBase extends Error {

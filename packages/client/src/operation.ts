@@ -8,6 +8,8 @@ export interface OperationInfo {
   /** HTTP method when not POST. */
   readonly method?: string;
   readonly contentType?: string;
+  /** Whether doing it twice has the effect of doing it once (`x-greenspec-idempotent`). */
+  readonly idempotent: boolean;
   /** True when the spec lets the body be left out. */
   readonly bodyOptional?: boolean;
   readonly params: Validator;
@@ -19,6 +21,8 @@ export interface OperationInfo {
   readonly binary?: Readonly<Record<string, string>>;
   /** For a oneOf body: the fields that pick each branch. */
   readonly alternatives?: readonly (readonly string[])[];
+  /** For a oneOf body: checks the fields every branch requires (a participant call's group). */
+  readonly common?: Validator;
   /** [integer phone field, string chat id field] when the body offers both. */
   readonly phoneAlias?: readonly [string, string];
 }

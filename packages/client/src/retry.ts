@@ -19,10 +19,26 @@ export const retryDefaults: Required<RetryOptions> = {
   deadline: 60_000,
 };
 
-/** Transient failures: the instance is starting, rate limits, gateway errors, lost connections. */
-export const isRetryable = ({ kind, status = 0 }: GreenApiError): boolean =>
-  /^(instance-starting|rate-limited|network)$/.test(kind) ||
-  (kind === "server" && status > 501 && status < 505);
+/** Answers that prove the request was not carried out: a starting instance, 429, no connection. */
+const notCarriedOut = (error: GreenApiError): boolean =>
+  error.kind === "instance-starting" ||
+  error.kind === "rate-limited" ||
+  (error.kind === "network" && error.connectFailed === true);
+
+/**
+ * Whether to try again. An operation that is not safe to repeat (RFC 9110 9.2.2) is repeated
+ * only when it was not carried out; a safe one also after a lost connection or a 502/503/504.
+ */
+export const isRetryable = (error: GreenApiError, idempotent: boolean): boolean =>
+  notCarriedOut(error) ||
+  (idempotent &&
+    (error.kind === "network" ||
+      (error.kind === "server" && error.status > 501 && error.status < 505)));
+
+/** Failures after which the request may have been carried out although no answer says so. */
+export const mayHaveRun = (error: { kind: string; connectFailed?: boolean }): boolean =>
+  /^(server|timeout|unexpected-response|aborted)$/.test(error.kind) ||
+  (error.kind === "network" && !error.connectFailed);
 
 /** Capped exponential backoff with full jitter: a random wait in [0, min(max, base * 2^n)). */
 export function backoff(attempt: number, options: Required<RetryOptions>): number {

@@ -1,6 +1,6 @@
 import type { operations as Operations } from "@greenspec/types";
 import type { GreenApiError } from "./errors.js";
-import type { OperationId, operations as table } from "./generated/operations.js";
+import type { ErrorEnvelope, OperationId, operations as table } from "./generated/operations.js";
 import type { Pacer } from "./pacing.js";
 import type { RetryOptions } from "./retry.js";
 
@@ -24,11 +24,14 @@ export type RequestBody<K extends OperationId> = (typeof table)[K] extends { bin
   ? WithFiles<Content<K>, Files>
   : Content<K>;
 
-/** What an operation resolves with: its 200 body, from the generated types. */
+/**
+ * What an operation resolves with: its 200 body, from the generated types, without the error
+ * envelope a 200 may carry (the client turns that into a GreenApiError).
+ */
 export type ResponseBody<K extends OperationId> = Operations[K]["responses"] extends {
   200: { content: { "application/json": infer R } };
 }
-  ? R
+  ? Exclude<R, ErrorEnvelope>
   : never;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;
@@ -46,6 +49,8 @@ export interface CallOptions {
   retry?: RetryOptions | false;
   /** Extra request headers (for example `Prefer` for a contract mock). */
   headers?: Record<string, string>;
+  /** Told before each retry's wait of this call (after the client's own `onRetry`). */
+  onRetry?: (event: RetryEvent) => void;
 }
 
 /** One method per operation of the spec, named by its operationId. */
@@ -81,10 +86,16 @@ export interface GreenApiOptions {
   /** Space calls by each method's rate limit (default false); a Pacer to share one. */
   pacing?: boolean | Pacer;
   /**
-   * How a `participantPhone` is sent: as is (default, as the spec has it) or as
-   * `participantChatId: "<phone>@c.us"`, as Green API's hosted service and official SDK do.
+   * How a `participantPhone` is sent: as `participantChatId: "<phone>@c.us"` (`"chatId"`, the
+   * default: the form Green API's pages and official SDK use today), or as is
+   * (`"participantPhone"`, the 2020 form the spec also keeps).
    */
   phoneMode?: "participantPhone" | "chatId";
+  /**
+   * Answers longer than this many bytes fail as `unexpected-response` without being read
+   * further (default 4 MiB; the largest real answer, a big group's data, is far below it).
+   */
+  maxResponseBytes?: number;
   /** A fetch to use instead of the global one. */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Called before each retry, for logging. */

@@ -16,7 +16,11 @@ export type Validator = (value: unknown, at?: string) => Violation | undefined;
 // A failure at the root is the body's: path parameters always come as an object of the client's.
 const fault = (at: string | undefined, rule: string): Violation => ({ field: at || "body", rule });
 const notA = (at: string | undefined, type: string) => fault(at, `must be of type ${type}`);
-const child = (at: string | undefined, key: string | number) => (at ? `${at}.${key}` : `${key}`);
+// A key is named in a message: a huge one is cut (the token in it is masked by the caller).
+const child = (at: string | undefined, key: string | number) => {
+  const name = String(key).length > 64 ? `${String(key).slice(0, 64)}...` : key;
+  return at ? `${at}.${name}` : `${name}`;
+};
 
 /** The `true` schema. */
 export const any: Validator = () => undefined;
@@ -45,9 +49,11 @@ export const str =
   (pattern?: RegExp, min = 0, max = Infinity): Validator =>
   (v, at) => {
     if (typeof v !== "string") return notA(at, "string");
-    // Lengths count code points, as ajv does (and Prism with it). A UTF-16 length within both
-    // bounds whatever the count (code points <= length <= 2 * code points) skips the count.
-    const length = v.length > max || v.length < 2 * min ? [...v].length : min;
+    // Lengths count code points, as ajv does (and Prism with it). Since code points <= length
+    // <= 2 * code points, a UTF-16 length within both bounds skips the count, and one past
+    // twice the max is over it without a count: a huge string is refused in constant time.
+    const length =
+      v.length > 2 * max ? v.length : v.length > max || v.length < 2 * min ? [...v].length : min;
     return length > max
       ? fault(at, `must satisfy maxLength ${max}`)
       : length < min

@@ -28,9 +28,10 @@ function people(count: number, first = 79001230000) {
   );
 }
 
+/** How the fault server sees an entry: phones arrive as `<phone>@c.us` (the default phoneMode). */
 function keyOf(p: { participantChatId?: string; participantPhone?: number }) {
   return p.participantPhone !== undefined
-    ? `phone:${p.participantPhone}`
+    ? `chat:${p.participantPhone}@c.us`
     : `chat:${p.participantChatId}`;
 }
 

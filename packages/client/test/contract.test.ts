@@ -80,6 +80,20 @@ for (const operation of specOperations) {
     }
 
     for (const [name, example] of Object.entries(ok)) {
+      const envelope = example.value as { code?: unknown; description?: unknown };
+      // The error envelope a 200 may carry (the spec's ServiceErrorInOk): an error, not a value.
+      if (typeof envelope?.code === "number" && typeof envelope.description === "string") {
+        const kind = KIND_BY_STATUS[String(envelope.code)];
+        it(`rejects with kind ${kind} on the 200 example ${name} (an error in a 200)`, async () => {
+          const error = await rejection(
+            method(id)(firstRequest, { headers: { Prefer: `example=${name}` } }),
+          );
+          expect(error.kind).toBe(kind);
+          expect(error.status).toBe(envelope.code);
+          expect(error.message).toContain("in an HTTP 200 answer");
+        });
+        continue;
+      }
       it(`resolves with the 200 example ${name} when Prefer selects it`, async () => {
         const answer = await method(id)(firstRequest, { headers: { Prefer: `example=${name}` } });
         expect(answer).toEqual(example.value);
@@ -123,13 +137,13 @@ it("adds by chat id and by phone, in both phone modes, against Prism", async () 
   await expect(
     api.addGroupParticipant({ groupId, participantPhone: 79001234568 }),
   ).resolves.toHaveProperty("addParticipant");
-  const asChatId = createGreenApi({
+  const asIs = createGreenApi({
     idInstance: "1101000001",
     apiTokenInstance: "YOUR_TOKEN",
     apiUrl: inject("mockUrl"),
-    phoneMode: "chatId",
+    phoneMode: "participantPhone",
   });
   await expect(
-    asChatId.addGroupParticipant({ groupId, participantPhone: 79001234568 }),
+    asIs.addGroupParticipant({ groupId, participantPhone: 79001234568 }),
   ).resolves.toHaveProperty("addParticipant");
 });

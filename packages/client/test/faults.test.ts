@@ -15,6 +15,7 @@ import {
   type ScriptedServer,
   startScripted,
 } from "./http-server.js";
+import { expectNoLeak } from "./leak.js";
 
 // Characters that URL encoding changes, so both spellings of the token are looked for.
 const TOKEN = "S3cr3t-t0ken+/=42";
@@ -166,7 +167,69 @@ const FAULTS: FaultCase[] = [
     scripts: [raw(200, "", "application/json")],
     expected: { kind: "unexpected-response", status: 200 },
     attempts: 1,
-    check: (error) => expect(error.message).toContain("body is empty"),
+    check: (error) => {
+      expect(error.message).toContain("the outcome is unknown");
+      expect(error.message).not.toMatch(/fail/i);
+      expect(error.outcomeUnknown).toBe(true);
+    },
+  },
+  {
+    fault: "200 carrying the error envelope 401",
+    scripts: [json(200, { code: 401, description: "Unauthorized" })],
+    expected: { kind: "unauthorized", status: 401 },
+    attempts: 1,
+    check: (error) => {
+      expect(error.message).toContain("in an HTTP 200 answer");
+      expect(description(error)).toBe("Unauthorized");
+    },
+  },
+  {
+    fault: "200 carrying the error envelope 403",
+    scripts: [json(200, { code: 403, description: "Forbidden" })],
+    expected: { kind: "forbidden", status: 403 },
+    attempts: 1,
+  },
+  {
+    fault: "200 carrying the error envelope 466 with its quota",
+    scripts: [json(200, { code: 466, description: "quota exceeded", ...QUOTA })],
+    expected: { kind: "quota-exceeded", status: 466 },
+    attempts: 1,
+    check: (error) => {
+      if (error.kind !== "quota-exceeded") throw new Error("narrowing failed");
+      expect(error.quota?.invokeStatus?.used).toBe(100);
+    },
+  },
+  {
+    fault: "200 carrying the error envelope 500",
+    scripts: [json(200, { code: 500, description: "Internal Server Error" })],
+    expected: { kind: "server", status: 500 },
+    attempts: 1,
+  },
+  {
+    fault: "200 carrying the error envelope 400 bad request data",
+    scripts: [json(200, { code: 400, description: "bad request data" })],
+    expected: { kind: "bad-request", status: 400 },
+    attempts: 1,
+  },
+  recovers("200 carrying the error envelope 429, then 200", [
+    json(200, { code: 429, description: "Too Many Requests" }),
+    ok,
+  ]),
+  recovers("200 carrying the instance-starting envelope, then 200", [
+    json(200, { code: 400, description: "instance in starting process try later" }),
+    ok,
+  ]),
+  {
+    fault: "200 carrying the error envelope 502 every time",
+    scripts: [json(200, { code: 502, description: "Bad Gateway" })],
+    expected: { kind: "server", status: 502 },
+    attempts: 3,
+  },
+  {
+    fault: "200 with a code below 400 is not an error envelope",
+    scripts: [json(200, { code: 200, description: "fine" })],
+    expected: { kind: "unexpected-response", status: 200 },
+    attempts: 1,
   },
   {
     fault: "200 with a wrong-shaped body",
@@ -307,6 +370,9 @@ describe("fault matrix against a real local server", () => {
       expect(text).not.toContain(TOKEN);
       expect(text).not.toContain(ENCODED);
     }
+    // No piece of 8 characters either, in any field of any error or event.
+    expectNoLeak(seen, TOKEN, "errors");
+    expectNoLeak(retryEvents, TOKEN, "onRetry events");
     // The network errors kept a (masked) cause chain to search.
     expect(seen.some((error) => error.kind === "network" && error.cause instanceof Error)).toBe(
       true,
@@ -433,7 +499,7 @@ describe("what goes on the wire", () => {
     expect(JSON.parse(String(request?.body))).toEqual(BODY);
   });
 
-  it("sends participantPhone as is by default, and as <phone>@c.us with phoneMode chatId", async () => {
+  it("sends participantPhone as <phone>@c.us by default, and as is with phoneMode participantPhone", async () => {
     const byPhone = { groupId: BODY.groupId, participantPhone: 79001234568 };
     const api = await clientFor([
       (res, req) =>
@@ -443,6 +509,14 @@ describe("what goes on the wire", () => {
         )(res, req, 0),
     ]);
     await api.addGroupParticipant(byPhone);
+    const asIs = createGreenApi({
+      idInstance: "1101000001",
+      apiTokenInstance: TOKEN,
+      apiUrl: server?.url ?? "",
+      phoneMode: "participantPhone",
+    });
+    await asIs.addGroupParticipant(byPhone);
+    await asIs.removeAdmin({ groupId: BODY.groupId, participantChatId: "79001234569@c.us" });
     const chatIdApi = createGreenApi({
       idInstance: "1101000001",
       apiTokenInstance: TOKEN,
@@ -450,12 +524,12 @@ describe("what goes on the wire", () => {
       phoneMode: "chatId",
     });
     await chatIdApi.addGroupParticipant(byPhone);
-    await chatIdApi.removeAdmin({ groupId: BODY.groupId, participantChatId: "79001234569@c.us" });
     const bodies = (server?.received ?? []).map((r) => JSON.parse(String(r.body)));
     expect(bodies).toEqual([
-      byPhone,
       { groupId: BODY.groupId, participantChatId: "79001234568@c.us" },
+      byPhone,
       { groupId: BODY.groupId, participantChatId: "79001234569@c.us" },
+      { groupId: BODY.groupId, participantChatId: "79001234568@c.us" },
     ]);
   });
 

@@ -18,6 +18,9 @@ describe("the generated operations table", () => {
       expect("rateLimit" in info ? info.rateLimit : undefined).toBe(
         op["x-greenspec-rate-limit"]?.requestsPerSecond,
       );
+      expect(info.idempotent, op.operationId).toBe(
+        (op as { "x-greenspec-idempotent"?: boolean })["x-greenspec-idempotent"] === true,
+      );
     }
   });
 

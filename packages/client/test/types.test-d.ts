@@ -120,6 +120,13 @@ describe("the other methods are typed from the spec as well", () => {
   });
 });
 
+test("no method resolves with the error envelope a 200 may carry", () => {
+  type Envelope = { code?: number; description: string };
+  expectTypeOf(api.getGroupData({ groupId })).resolves.not.toMatchTypeOf<Envelope>();
+  expectTypeOf(api.createGroup({ groupName: "T", chatIds: [] })).resolves.toHaveProperty("created");
+  expectTypeOf(api.leaveGroup({ groupId })).resolves.not.toHaveProperty("description");
+});
+
 test("options are checked too", () => {
   // @ts-expect-error phoneMode has two values
   createGreenApi({ idInstance: "1", apiTokenInstance: "t", phoneMode: "e164" });
