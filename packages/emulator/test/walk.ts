@@ -277,7 +277,12 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
         groups.length > 0 && random.next() < 0.93
           ? pick(random, groups)
           : `120363${random.string(12, DIGITS)}@g.us`;
-      const person = pick(random, people);
+      // Now and then, a member by the hidden-number id the group shows for them.
+      const lids = (before.groups.find((g) => g.groupId === groupId)?.participants ?? [])
+        .map((p) => p.lid)
+        .filter((lid): lid is string => lid !== undefined);
+      const person =
+        lids.length > 0 && random.next() < 0.1 ? pick(random, lids) : pick(random, people);
       const byPhone = random.next() < 0.3 && person.endsWith("@c.us");
       const ref = byPhone
         ? { groupId, participantPhone: Number(person.slice(0, -5)) }
@@ -453,7 +458,8 @@ function checkEffect(
   const person =
     (body.participantChatId as string | undefined) ??
     (body.participantPhone === undefined ? undefined : `${body.participantPhone}@c.us`);
-  const member = (id: string | undefined) => group?.participants.find((p) => p.id === id);
+  const member = (id: string | undefined) =>
+    group?.participants.find((p) => p.id === id || (p.lid !== undefined && p.lid === id));
   switch (op) {
     case "createGroup":
       if (outcome.created === true) {
