@@ -25,16 +25,12 @@ export interface OperationSpec {
   binaryParts: Readonly<Record<string, string>>;
   /** Requests per second per instance, when the spec states a limit. */
   rateLimit: number | undefined;
-  /** JSON Schema of the request body (refs point at `#/components/schemas/...`). */
-  requestSchema: Json;
   /** JSON Schema of the path parameters, as one object. */
   paramsSchema: JsonObject;
   /** Names of the path parameters, in the order they appear in the path. */
   pathParams: readonly string[];
   /** Every status the spec documents for the operation. */
   statuses: readonly number[];
-  /** JSON Schema of the JSON body of each documented status. */
-  responseSchemas: Readonly<Record<number, Json>>;
   /** Every named JSON example of every documented answer. */
   examples: Readonly<Record<string, SpecAnswer>>;
 }
@@ -45,14 +41,12 @@ function readOperation(operation: Operation): OperationSpec {
   const request = operation.request;
   if (!request) throw new Error(`spec: ${operation.id} has no request body`);
   const statuses: number[] = [];
-  const responseSchemas: Record<number, Json> = {};
   const examples: Record<string, SpecAnswer> = {};
   for (const answer of operation.answers) {
     const status = Number(answer.status);
     if (!Number.isInteger(status)) continue;
     if (!statuses.includes(status)) statuses.push(status);
     if (answer.mediaType !== JSON_MEDIA) continue;
-    if (answer.schema !== undefined) responseSchemas[status] = answer.schema;
     for (const example of answer.examples)
       examples[example.name] ??= { status, mediaType: JSON_MEDIA, body: example.value };
   }
@@ -63,7 +57,6 @@ function readOperation(operation: Operation): OperationSpec {
     contentType: request.mediaType,
     binaryParts: Object.fromEntries(request.files.map((file) => [file.name, file.mediaType])),
     rateLimit: operation.rateLimit?.requestsPerSecond,
-    requestSchema: request.schema,
     paramsSchema: {
       type: "object",
       required: operation.pathParameters.filter((p) => p.required).map((p) => p.name),
@@ -71,7 +64,6 @@ function readOperation(operation: Operation): OperationSpec {
     },
     pathParams: [...operation.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string),
     statuses,
-    responseSchemas,
     examples,
   };
 }

@@ -1,51 +1,16 @@
-// Request verdicts from the spec's own schemas, compiled by ajv (draft 2020-12, the dialect the
-// spec declares, as Prism uses it), so the emulator refuses exactly what the spec refuses. Each
-// validator compiles on first use, which keeps createEmulator() itself instant.
-import { Ajv2020 } from "ajv/dist/2020.js";
-import formats from "ajv-formats";
-import { componentSchemas, type OperationSpec } from "./spec.js";
+// Request verdicts from the spec's own schemas, compiled ahead of time by ajv's code generator
+// (scripts/generate-validators.mjs: draft 2020-12 with ajv-formats, as Prism judges), so the
+// emulator refuses exactly what the spec refuses without loading a schema compiler at run time.
+import * as generated from "./generated/validators.js";
+import type { OperationSpec } from "./spec.js";
 
-type Check = ((data: unknown) => boolean) & {
-  errors?: { instancePath: string; message?: string }[] | null;
-};
+type Check = generated.Check;
+const byName = generated as unknown as Record<string, Check>;
 
-const DEFS_ID = "greenspec-components";
-
-function rewriteRefs(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(rewriteRefs);
-  if (node === null || typeof node !== "object") return node;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
-    out[key] =
-      key === "$ref" && typeof value === "string"
-        ? value.replace(/^#\/components\/schemas\//, `${DEFS_ID}#/$defs/`)
-        : rewriteRefs(value);
-  }
-  return out;
-}
-
-let ajv: Ajv2020 | undefined;
-
-/** One ajv per process, made on first use, holding the spec's component schemas. */
-function compiler(): Ajv2020 {
-  if (!ajv) {
-    // strict off: the spec's annotations (example, description, x-*) are not ajv keywords.
-    ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
-    // ajv-formats is CommonJS: under NodeNext its function arrives as the default export.
-    (formats as unknown as (ajv: Ajv2020) => void)(ajv);
-    ajv.addSchema({ $id: DEFS_ID, $defs: rewriteRefs(componentSchemas) as object });
-  }
-  return ajv;
-}
-
-const cache = new Map<string, Check>();
-
-function check(key: string, schema: unknown): Check {
-  let found = cache.get(key);
-  if (!found) {
-    found = compiler().compile(rewriteRefs(schema) as object) as Check;
-    cache.set(key, found);
-  }
+function check(key: string): Check {
+  const name = generated.checks[key];
+  const found = name === undefined ? undefined : byName[name];
+  if (!found) throw new Error(`no generated validator for ${key}: rebuild @greenspec/emulator`);
   return found;
 }
 
@@ -61,17 +26,17 @@ function verdictOf(validate: Check, data: unknown, where: string): Verdict {
 
 /** The spec's verdict on the path parameters of a call. */
 export function checkParams(operation: OperationSpec, params: Record<string, string>): Verdict {
-  return verdictOf(check(`${operation.id} params`, operation.paramsSchema), params, "path");
+  return verdictOf(check(`${operation.id} params`), params, "path");
 }
 
 /** The spec's verdict on a request body (multipart bodies as an object of their parts). */
 export function checkBody(operation: OperationSpec, body: unknown): Verdict {
-  return verdictOf(check(`${operation.id} body`, operation.requestSchema), body, "body");
+  return verdictOf(check(`${operation.id} body`), body, "body");
 }
 
 /** The spec's verdict on a JSON answer body for `status` (for fault bodies given by hand). */
 export function checkAnswer(operation: OperationSpec, status: number, body: unknown): Verdict {
-  const schema = operation.responseSchemas[status];
-  if (schema === undefined) return { valid: false, detail: `no JSON answer for ${status}` };
-  return verdictOf(check(`${operation.id} ${status}`, schema), body, "body");
+  if (generated.checks[`${operation.id} ${status}`] === undefined)
+    return { valid: false, detail: `no JSON answer for ${status}` };
+  return verdictOf(check(`${operation.id} ${status}`), body, "body");
 }
