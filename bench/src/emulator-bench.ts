@@ -8,7 +8,8 @@ import { performance } from "node:perf_hooks";
 import { createGreenApi } from "@greenspec/client";
 import { createEmulator } from "@greenspec/emulator";
 import { startMock } from "@greenspec/mock";
-import { BODY, TEMPLATE } from "./fixtures.js";
+import { startLoopbackServer } from "./child-server.js";
+import { BODY, OPERATION_PATH, TEMPLATE } from "./fixtures.js";
 import type { Row } from "./report.js";
 import { summarize } from "./stats.js";
 
@@ -61,7 +62,13 @@ function post(agent: Agent, url: string, payload: Buffer): Promise<number> {
 }
 
 /** N concurrent keep-alive clients send `requests` calls, each to the next instance's path. */
-async function load(baseUrl: string, requests: number, concurrency: number, maxSeconds: number) {
+async function load(
+  baseUrl: string,
+  requests: number,
+  concurrency: number,
+  maxSeconds: number,
+  path: (i: number) => string = (i) => pathFor(i % EMULATOR_CONFIG.instances),
+) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   let issued = 0;
   let ok = 0;
@@ -72,11 +79,7 @@ async function load(baseUrl: string, requests: number, concurrency: number, maxS
     while (issued < requests && performance.now() < deadline) {
       const i = issued++;
       const sent = performance.now();
-      const status = await post(
-        agent,
-        `${baseUrl}${pathFor(i % EMULATOR_CONFIG.instances)}`,
-        PAYLOAD,
-      ).catch(() => 0);
+      const status = await post(agent, `${baseUrl}${path(i)}`, PAYLOAD).catch(() => 0);
       latencies.push(performance.now() - sent);
       if (status === 200) ok++;
     }
@@ -282,6 +285,25 @@ export async function measureEmulator(log: (line: string) => void): Promise<Row[
       ratio: `${(ours.rps / prismLoad.rps).toFixed(1)}x Prism`,
       target: `>= ${T.requestsPerSecond} req/s`,
       result: verdict(ours.rps >= T.requestsPerSecond),
+    });
+    // The ceiling on this machine: a bare node:http server with a fixed answer, same load.
+    const bare = await startLoopbackServer();
+    let ceiling: Awaited<ReturnType<typeof load>>;
+    try {
+      const fixed = () => OPERATION_PATH;
+      await load(bare.url, c.load.warmup, c.load.concurrency, c.load.maxSeconds, fixed);
+      ceiling = await load(bare.url, c.load.requests, c.load.concurrency, c.load.maxSeconds, fixed);
+    } finally {
+      await bare.close();
+    }
+    rows.push({
+      section,
+      name: `bare node:http, ${c.load.concurrency} concurrent clients`,
+      value: `${ceiling.rps.toFixed(0)} req/s`,
+      spread: `latency p50 ${ceiling.latency.median.toFixed(2)} ms; a fixed answer, no work: this machine's ceiling`,
+      ratio: `emulator at ${((ours.rps / ceiling.rps) * 100).toFixed(0)}% of it`,
+      target: "",
+      result: "reference",
     });
     rows.push({
       section,
