@@ -10,4 +10,5 @@ const { data } = await client.POST(
     body: { groupId: "79001234567-1587570015@g.us", participantChatId: "79001234568@c.us" },
   },
 );
-console.log(data?.addParticipant);
+// A 200 may carry the error envelope instead of the body: bare openapi-fetch leaves that to you.
+console.log(data && "addParticipant" in data ? data.addParticipant : data);

@@ -16,7 +16,7 @@ export type { Json, JsonObject, Schema };
 export { SpecModelError };
 
 export interface SpecModel {
-  /** The whole document (frozen). */
+  /** The whole document (frozen in the bundled model). */
   readonly document: JsonObject;
   /** Every operation, in document order. */
   readonly operations: readonly Operation[];
@@ -26,46 +26,63 @@ export interface SpecModel {
   operation(id: string): Operation;
   /** The node a `$ref` chain ends at; `at` is the node's pointer, for the error message. */
   resolve(node: Json | undefined, at?: string): Json | undefined;
+  /** The pointer of the node a `$ref` chain ends at (`at` when the node is no reference). */
+  pointerOf(node: Json | undefined, at?: string): string;
   /** The node with every `$ref` inside replaced by its target (throws on a recursive schema). */
   resolveDeep(node: Json | undefined, at?: string): Json | undefined;
   /** A file: a string sent as bytes (`format: binary`, or `contentMediaType` without `contentEncoding`). */
   isFile(schema: Json | undefined): boolean;
+  /** The alternatives of a schema: its `oneOf`/`anyOf` branches (recursively), each resolved; else itself. */
+  branchesOf(schema: Json | undefined): Schema[];
   /** For a `oneOf` of objects: per branch, the fields that pick it; [] when there is no such choice. */
   exactlyOneOf(schema: Json | undefined): string[][];
   /** The first server's URL, every variable at its default. */
   defaultServerUrl(): string;
 }
 
-/** A model over any OpenAPI 3.1 document (tests use small ones); checks every `$ref` first. */
+/**
+ * A model over any OpenAPI 3.1 document (tests and the docs use their own); checks every `$ref`
+ * first. The document is read as it is, neither copied nor frozen: a change made to it later is
+ * not seen by the lists already made.
+ */
 export function createSpecModel(document: JsonObject): SpecModel {
-  const frozen = deepFreeze(document);
-  const resolver = createResolver(frozen);
-  checkReferences(frozen, resolver);
+  const resolver = createResolver(document);
+  checkReferences(document, resolver);
   const schemas = createSchemaReader(resolver);
-  const operations = deepFreeze(listOperations(frozen, resolver, schemas));
-  const tags = (Array.isArray(frozen.tags) ? frozen.tags : []).filter(isObject).map((tag) => ({
+  const operations = listOperations(document, resolver, schemas);
+  const tags = (Array.isArray(document.tags) ? document.tags : []).filter(isObject).map((tag) => ({
     name: String(tag.name),
     description: typeof tag.description === "string" ? tag.description : undefined,
   }));
   return {
-    document: frozen,
+    document,
     operations,
-    tags: deepFreeze(tags),
+    tags,
     operation(id) {
       const found = operations.find((operation) => operation.id === id);
       if (!found) throw new SpecModelError(`no operation ${id}`, "#/paths");
       return found;
     },
     resolve: (node, at = "#") => resolver.resolve(node, at),
+    pointerOf: (node, at = "#") => resolver.pointerOf(node, at),
     resolveDeep: (node, at = "#") => resolver.resolveDeep(node, at),
     isFile: (schema) => schemas.isFile(schema),
+    branchesOf: (schema) => schemas.branchesOf(schema, "#").map((branch) => branch.schema),
     exactlyOneOf: (schema) => schemas.exactlyOneOf(schema),
-    defaultServerUrl: () => defaultServerUrl(frozen),
+    defaultServerUrl: () => defaultServerUrl(document),
   };
 }
 
-/** The model of the bundled greenspec document. */
-export const model: SpecModel = createSpecModel(bundled);
+/**
+ * The model of the bundled greenspec document. Its document and lists are frozen, so no consumer
+ * can change what the others read.
+ */
+export const model: SpecModel = (() => {
+  const made = createSpecModel(deepFreeze(bundled));
+  deepFreeze(made.operations);
+  deepFreeze(made.tags);
+  return Object.freeze(made);
+})();
 
 /**
  * Where the bundled document lies beside this module, for tools that take a file (Prism,

@@ -18,6 +18,8 @@ import {
 const RATE_LIMIT = "x-greenspec-rate-limit";
 const IDEMPOTENT = "x-greenspec-idempotent";
 const BETA = "x-beta";
+/** On a schema: the error envelope that a success answer may carry instead of its body. */
+const ERROR_ENVELOPE = "x-greenspec-error-envelope";
 const OPERATION_ID = /^[A-Za-z_$][\w$]*$/;
 
 export function listOperations(
@@ -175,16 +177,8 @@ export function listOperations(
       throw new SpecModelError(`${id} has no 2xx answer`, pointerOf(at, "responses"));
     const own = answers.filter((a) => a.status === String(status));
     const answer = own.find((a) => a.mediaType === "application/json") ?? own[0];
-    // The error envelope: whatever schema the operation's 4xx/5xx JSON answers carry.
-    const envelopes = answers
-      .filter(
-        (a) =>
-          /^[45]/.test(a.status) && a.schema !== undefined && a.mediaType === "application/json",
-      )
-      .map((a) => JSON.stringify(schemas.schemaAt(a.schema, at)));
     const schemaAt = pointerOf(at, "responses", String(status));
-    const branches =
-      answer?.schema === undefined ? [] : branchList(answer.schema, schemaAt, envelopes);
+    const branches = answer?.schema === undefined ? [] : branchList(answer.schema, schemaAt);
     const bodies = branches.filter((b) => !b.envelope).map((b) => b.schema);
     return {
       status,
@@ -202,7 +196,7 @@ export function listOperations(
     };
   }
 
-  function branchList(schema: Schema, at: string, envelopes: string[]) {
+  function branchList(schema: Schema, at: string) {
     const resolved = schemas.schemaAt(schema, at);
     const list = isObject(resolved) ? (resolved.oneOf ?? resolved.anyOf) : undefined;
     const written = Array.isArray(list) ? (list as Schema[]) : [schema];
@@ -211,7 +205,8 @@ export function listOperations(
       return {
         schema: branch,
         resolved: target,
-        envelope: envelopes.includes(JSON.stringify(target)),
+        // Said by the spec, not guessed from a likeness to the error answers.
+        envelope: isObject(target) && target[ERROR_ENVELOPE] === true,
       };
     });
   }

@@ -67,7 +67,7 @@ export interface SuccessBranch {
   schema: Schema;
   /** Its own `$ref` followed. */
   resolved: Schema;
-  /** The error envelope (the schema the operation's error answers use), not a success body. */
+  /** The error envelope (its schema says `x-greenspec-error-envelope: true`), not a success body. */
   envelope: boolean;
 }
 
@@ -125,7 +125,7 @@ export interface Operation {
   idempotent: boolean;
   /** Every `x-` key of the operation, as written. */
   extensions: Readonly<Record<string, Json>>;
-  /** The operation object itself (frozen). */
+  /** The operation object itself, in the document. */
   raw: JsonObject;
 }
 

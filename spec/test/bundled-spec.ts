@@ -1,5 +1,8 @@
-// The bundled document (what every other package consumes) and the source files it came from.
+// The bundled document (what every other package consumes), read through the spec model, and the
+// source files it came from.
 import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { documentUrls, model } from "@greenspec/spec/model";
 import { parse } from "yaml";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -8,9 +11,7 @@ export type JsonObject = { [key: string]: Json };
 const specDir = new URL("..", import.meta.url);
 
 /** dist/openapi.json as built by `pnpm build` (turbo runs the build before the tests). */
-export const bundled = JSON.parse(
-  readFileSync(new URL("dist/openapi.json", specDir), "utf8"),
-) as JsonObject;
+export const bundled = model.document as JsonObject;
 
 /** The hand-written root document, before bundling. */
 export const source = parse(readFileSync(new URL("openapi.yaml", specDir), "utf8")) as JsonObject;
@@ -18,7 +19,7 @@ export const source = parse(readFileSync(new URL("openapi.yaml", specDir), "utf8
 /** File names in spec/paths/. */
 export const pathFiles = readdirSync(new URL("paths/", specDir)).sort();
 
-export const bundledSpecPath = new URL("dist/openapi.json", specDir).pathname;
+export const bundledSpecPath = fileURLToPath(documentUrls.json);
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -29,16 +30,9 @@ export function obj(value: Json | undefined, where: string): JsonObject {
   return value;
 }
 
-/** Follows a local `$ref` (`#/components/...`) inside the bundled document. */
+/** Follows a local `$ref` (`#/components/...`) inside the bundled document, by the model. */
 export function deref(value: Json | undefined, where: string): JsonObject {
-  const node = obj(value, where);
-  const ref = node.$ref;
-  if (typeof ref !== "string") return node;
-  let target: Json | undefined = bundled;
-  for (const part of ref.replace(/^#\//, "").split("/")) {
-    target = obj(target, ref)[part.replaceAll("~1", "/").replaceAll("~0", "~")];
-  }
-  return obj(target, ref);
+  return obj(model.resolve(obj(value, where), where) as Json, where);
 }
 
 export interface Operation {
@@ -49,10 +43,9 @@ export interface Operation {
 }
 
 /** Every operation of the bundled document, in document order. */
-export const operations: Operation[] = Object.entries(obj(bundled.paths, "paths")).flatMap(
-  ([path, item]) =>
-    Object.entries(obj(item, path)).map(([method, op]) => {
-      const operation = obj(op, `${method} ${path}`);
-      return { path, method, operationId: String(operation.operationId), op: operation };
-    }),
-);
+export const operations: Operation[] = model.operations.map((operation) => ({
+  path: operation.path,
+  method: operation.method,
+  operationId: operation.id,
+  op: operation.raw as JsonObject,
+}));

@@ -61,6 +61,7 @@ function doc(patch: { operation?: JsonObject; root?: JsonObject } = {}): JsonObj
         Req: { type: "object", properties: { name: { type: "string" } } },
         Ok: { type: "object", required: ["done"], properties: { done: { type: "boolean" } } },
         Envelope: {
+          "x-greenspec-error-envelope": true,
           type: "object",
           required: ["description"],
           properties: { code: { type: "integer" }, description: { type: "string" } },

@@ -24,9 +24,7 @@ const redoclyCli = createRequire(import.meta.url).resolve("@redocly/cli/bin/cli.
 const started = performance.now();
 
 if (!existsSync(specFile)) {
-  console.error(
-    `no bundled spec at ${specFile}: run \`pnpm --filter @greenspec/spec build\` first`,
-  );
+  console.error(`no bundled spec at ${specFile}: run \`pnpm generate\` first`);
   process.exit(1);
 }
 const spec = loadSpec();

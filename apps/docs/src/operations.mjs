@@ -1,8 +1,8 @@
-// Reads operations, their first request example and their success response out of the bundled
-// spec, following local $refs, so every page and sample is derived from the one document.
-import { getAt } from "./pointer.mjs";
-
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+// The docs' view of the spec, read through the spec model (@greenspec/spec/model): operations,
+// their first request example and success schema, and the default server. The docs work on
+// copies of the bundled document (translated, with code samples), so each call reads the
+// document it is given; operations are the objects in that document, not copies.
+import { createSpecModel } from "@greenspec/spec/model";
 
 /**
  * @typedef {Record<string, any>} Json
@@ -14,19 +14,31 @@ export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", 
  */
 
 /**
- * Follows a local $ref chain to the object it names.
+ * One model per document object. The model keeps references into the document, so prose and
+ * keys added later (translations, x-codeSamples) are seen; the docs never move a `$ref` or an
+ * operation of a document after reading it.
+ * @type {WeakMap<Json, import("@greenspec/spec/model").SpecModel>}
+ */
+const models = new WeakMap();
+
+/** @param {Json} spec */
+function modelOf(spec) {
+  let model = models.get(spec);
+  if (!model) {
+    model = createSpecModel(spec);
+    models.set(spec, model);
+  }
+  return model;
+}
+
+/**
+ * Follows a local $ref chain to the object it names (a dangling or cyclic one throws).
  * @param {Json} spec
  * @param {any} node
  * @returns {any}
  */
 export function resolve(spec, node) {
-  let current = node;
-  for (let hops = 0; current && typeof current.$ref === "string"; hops++) {
-    if (hops > 20 || !current.$ref.startsWith("#"))
-      throw new Error(`cannot follow ${current.$ref}`);
-    current = getAt(spec, current.$ref.slice(1));
-  }
-  return current;
+  return modelOf(spec).resolve(node);
 }
 
 /**
@@ -35,20 +47,12 @@ export function resolve(spec, node) {
  * @returns {Operation[]}
  */
 export function listOperations(spec) {
-  /** @type {Operation[]} */
-  const operations = [];
-  for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
-    const item = resolve(spec, rawItem);
-    for (const method of HTTP_METHODS) {
-      const operation = item?.[method];
-      if (!operation) continue;
-      if (typeof operation.operationId !== "string") {
-        throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
-      }
-      operations.push({ path, method, operationId: operation.operationId, operation });
-    }
-  }
-  return operations;
+  return modelOf(spec).operations.map((operation) => ({
+    path: operation.path,
+    method: operation.method,
+    operationId: operation.id,
+    operation: operation.raw,
+  }));
 }
 
 /**
@@ -58,51 +62,63 @@ export function listOperations(spec) {
  * @returns {{ tag: string | undefined, operations: Operation[] }[]}
  */
 export function operationsByTag(spec) {
+  const model = modelOf(spec);
   const operations = listOperations(spec);
-  const declared = (spec.tags ?? []).map((/** @type {Json} */ tag) => tag.name);
   const grouped = (spec["x-tagGroups"] ?? []).flatMap((/** @type {Json} */ group) => group.tags);
-  const order = grouped.length > 0 ? grouped : declared;
-  for (const { operation } of operations) {
-    for (const tag of operation.tags ?? []) if (!order.includes(tag)) order.push(tag);
+  const order = grouped.length > 0 ? grouped : model.tags.map((tag) => tag.name);
+  for (const operation of model.operations) {
+    for (const tag of operation.tags) if (!order.includes(tag)) order.push(tag);
   }
+  const tagsOf = (/** @type {Operation} */ entry) => model.operation(entry.operationId).tags;
   /** @type {{ tag: string | undefined, operations: Operation[] }[]} */
   const sections = order.map((/** @type {string} */ tag) => ({
     tag,
-    operations: operations.filter(({ operation }) => (operation.tags ?? []).includes(tag)),
+    operations: operations.filter((entry) => tagsOf(entry).includes(tag)),
   }));
-  const untagged = operations.filter(({ operation }) => (operation.tags ?? []).length === 0);
+  const untagged = operations.filter((entry) => tagsOf(entry).length === 0);
   if (untagged.length > 0) sections.push({ tag: undefined, operations: untagged });
   return sections.filter((section) => section.operations.length > 0);
 }
 
 /**
- * The operation's request body: media type, schema and first example value.
+ * @param {Json} spec
+ * @param {Json} operation the operation object, as listOperations gives it
+ */
+function modelOperation(spec, operation) {
+  const found = modelOf(spec).operations.find((entry) => entry.raw === operation);
+  if (!found) throw new Error(`${operation?.operationId} is not an operation of this document`);
+  return found;
+}
+
+/**
+ * The operation's request body: media type, schema, file parts and first example value.
  * @param {Json} spec
  * @param {Json} operation
  */
 export function firstRequestExample(spec, operation) {
-  const body = resolve(spec, operation.requestBody);
-  if (!body?.content) return undefined;
-  const [mediaType, rawMedia] = Object.entries(body.content)[0] ?? [];
-  if (!mediaType) return undefined;
-  const media = resolve(spec, rawMedia);
-  const firstNamed = Object.values(media.examples ?? {})[0];
-  const value = firstNamed !== undefined ? resolve(spec, firstNamed)?.value : media.example;
-  if (value === undefined) throw new Error(`${operation.operationId} has no request example`);
-  return { mediaType, media, schema: resolve(spec, media.schema), value };
+  const request = modelOperation(spec, operation).request;
+  if (!request) return undefined;
+  const [first] = request.examples;
+  if (first === undefined) throw new Error(`${operation.operationId} has no request example`);
+  return {
+    mediaType: request.mediaType,
+    /** @type {Json} */
+    schema: /** @type {Json} */ (request.resolvedSchema),
+    files: request.files,
+    value: /** @type {Json} */ (first.value),
+  };
 }
 
 /**
- * The JSON schema of the operation's first 2xx response, if any.
+ * The JSON schema of the operation's success body (an error-envelope branch left out), if any.
  * @param {Json} spec
  * @param {Json} operation
+ * @returns {Json | undefined}
  */
 export function successSchema(spec, operation) {
-  const [, rawResponse] =
-    Object.entries(operation.responses ?? {}).find(([code]) => /^2\d\d$/.test(code)) ?? [];
-  const response = resolve(spec, rawResponse);
-  const media = response?.content?.["application/json"];
-  return media ? resolve(spec, media.schema) : undefined;
+  const { success } = modelOperation(spec, operation);
+  if (success.mediaType !== "application/json" || success.body === undefined) return undefined;
+  return /** @type {Json} */ (modelOf(spec).resolve(success.body));
 }
 
 /**
@@ -110,11 +126,5 @@ export function successSchema(spec, operation) {
  * @param {Json} spec
  */
 export function defaultServerUrl(spec) {
-  const server = spec.servers?.[0];
-  if (!server) throw new Error("the spec names no server");
-  return String(server.url).replace(/\{([^}]+)\}/g, (_match, name) => {
-    const fallback = server.variables?.[name]?.default;
-    if (fallback === undefined) throw new Error(`server variable ${name} has no default`);
-    return fallback;
-  });
+  return modelOf(spec).defaultServerUrl();
 }

@@ -75,26 +75,15 @@ function fillPath(spec, path, operation) {
 }
 
 /**
- * The parts of a multipart example; a part whose schema is binary becomes a file to attach.
- * @param {{ media: Json, schema: Json, value: unknown }} request
+ * The parts of a multipart example; a file part (as the spec model tells) becomes a file to attach.
+ * @param {{ files: { name: string, mediaType: string }[], value: unknown }} request
  * @returns {FormPart[]}
  */
-function formParts({ media, schema, value }) {
+function formParts({ files, value }) {
   return Object.entries(/** @type {Record<string, unknown>} */ (value)).map(([name, partValue]) => {
-    const property = schema?.properties?.[name] ?? {};
-    const binary =
-      property.format === "binary" ||
-      property.contentMediaType !== undefined ||
-      property.contentEncoding !== undefined;
-    if (!binary) return { name, value: partValue };
-    const contentType =
-      String(
-        media.encoding?.[name]?.contentType ??
-          property.contentMediaType ??
-          "application/octet-stream",
-      )
-        .split(",")[0]
-        ?.trim() ?? "application/octet-stream";
+    const file = files.find((part) => part.name === name);
+    if (!file) return { name, value: partValue };
+    const contentType = file.mediaType;
     return { name, file: { fileName: `${name}${extensionOf(contentType)}`, contentType } };
   });
 }

@@ -1,7 +1,8 @@
 // What each language's page is built from: the one bundled spec, its Russian prose when asked
 // for, the guide of that language, and code samples for every operation.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { documentUrls } from "@greenspec/spec/model";
 import { withoutImpliedForbiddenProperties } from "./display.mjs";
 import { defaultServerUrl, firstRequestExample, listOperations, resolve } from "./operations.mjs";
 import { SAMPLE_LANGUAGES, withCodeSamples } from "./samples.mjs";
@@ -13,7 +14,8 @@ export const LANGUAGES = [
   { code: "ru", label: "Русский" },
 ];
 
-export const specFile = createRequire(import.meta.url).resolve("@greenspec/spec/openapi.json");
+/** The bundled document, where the spec model says it lies. */
+export const specFile = fileURLToPath(documentUrls.json);
 
 /** @typedef {import("./operations.mjs").Json} Json */
 

@@ -33,6 +33,11 @@ export function readCredentials(
   return result;
 }
 
+/** Removes the token from an environment, so child processes started with it never see it. */
+export function scrubSecrets(env: NodeJS.ProcessEnv): void {
+  delete env[TOKEN_VARIABLE];
+}
+
 function nonEmpty(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option } from "commander";
-import type { BodyField } from "./spec-commands.js";
+import type { CommandField } from "./commands.js";
 
 /** A whole number written in digits; refused when JavaScript could not hold it exactly. */
 export function parseInteger(value: string): number {
@@ -7,13 +7,6 @@ export function parseInteger(value: string): number {
   const number = Number(value);
   if (!Number.isSafeInteger(number))
     throw new InvalidArgumentError("too large to be held exactly (more than 2^53-1).");
-  return number;
-}
-
-function parseNumber(value: string): number {
-  const number = Number(value);
-  if (value.trim() === "" || !Number.isFinite(number))
-    throw new InvalidArgumentError("expected a number.");
   return number;
 }
 
@@ -43,45 +36,37 @@ function listParser<T>(convert: (value: string) => T) {
   ];
 }
 
-/** The commander options for one body field, its value converted by the schema's type. */
-export function optionsFor(field: BodyField): Option[] {
+/** The commander option for one body field, its value converted by the schema's type. */
+export function optionFor(field: CommandField): Option {
   const flag = `--${field.flag}`;
   const description = field.description + (field.required ? " (required)" : "");
   switch (field.kind) {
     case "integer":
-      return [new Option(`${flag} <integer>`, description).argParser(parseInteger)];
-    case "number":
-      return [new Option(`${flag} <number>`, description).argParser(parseNumber)];
+      return new Option(`${flag} <integer>`, description).argParser(parseInteger);
     case "boolean":
-      return [
-        new Option(`${flag} [boolean]`, `${description} Give true or false.`)
-          .argParser(parseBoolean)
-          .preset(true),
-      ];
+      return new Option(`${flag} [boolean]`, `${description} Give true or false.`)
+        .argParser(parseBoolean)
+        .preset(true);
     case "string-array":
-      return [
-        new Option(
-          `${flag} <values...>`,
-          `${description} Several values, or one list with commas.`,
-        ).argParser(listParser(String)),
-      ];
+      return new Option(
+        `${flag} <values...>`,
+        `${description} Several values, or one list with commas.`,
+      ).argParser(listParser(String));
     case "integer-array":
-      return [
-        new Option(
-          `${flag} <integers...>`,
-          `${description} Several values, or one list with commas.`,
-        ).argParser(listParser(parseInteger)),
-      ];
+      return new Option(
+        `${flag} <integers...>`,
+        `${description} Several values, or one list with commas.`,
+      ).argParser(listParser(parseInteger));
     case "file":
-      return [new Option(`${flag} <path>`, `${description} A path to the file to upload.`)];
+      return new Option(`${flag} <path>`, `${description} A path to the file to upload.`);
     case "json":
-      return [new Option(`${flag} <json>`, `${description} Given as JSON.`).argParser(parseJson)];
+      return new Option(`${flag} <json>`, `${description} Given as JSON.`).argParser(parseJson);
     default:
-      return [new Option(`${flag} <string>`, description)];
+      return new Option(`${flag} <string>`, description);
   }
 }
 
 /** commander's camelCase key for a field's flag (`participant-chat-id` -> `participantChatId`). */
-export function optionKey(field: BodyField): string {
+export function optionKey(field: CommandField): string {
   return field.flag.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }

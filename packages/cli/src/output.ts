@@ -1,18 +1,35 @@
-/** Exit codes: the contract scripts rely on. */
-export const EXIT_OK = 0;
-/** The service said no (a `false` answer, an error answer), or some entries of a bulk add failed. */
-export const EXIT_REFUSED = 1;
-/** Bad input or usage, including a request the client's validator refused before sending. */
-export const EXIT_USAGE = 2;
-
-/** Bad input found before or instead of a request: exits with EXIT_USAGE. */
-export class UsageError extends Error {
-  override name = "UsageError";
-}
+// Where the CLI writes, with the API token masked in everything it prints.
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+}
+
+/** An Io that masks the token in every line, and prints JSON with every string masked first. */
+export interface Output extends Io {
+  /** One line of JSON on stdout. Strings are masked before escaping, so no escape hides a token. */
+  json(value: unknown): void;
+  /** A copy of a value with the token masked in every string and key (before any escaping). */
+  mask(value: unknown): unknown;
+}
+
+export function maskedOutput(io: Io, redact: (text: string) => string): Output {
+  const maskDeep = (value: unknown, depth: number): unknown => {
+    if (typeof value === "string") return redact(value);
+    if (value === null || typeof value !== "object") return value;
+    if (depth > 64) return "[nested too deep]";
+    if (Array.isArray(value)) return value.map((item) => maskDeep(item, depth + 1));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [redact(key), maskDeep(item, depth + 1)]),
+    );
+  };
+  const out = (text: string) => io.out(redact(text));
+  return {
+    out,
+    err: (text) => io.err(redact(text)),
+    json: (value) => out(`${JSON.stringify(maskDeep(value, 0))}\n`),
+    mask: (value) => maskDeep(value, 0),
+  };
 }
 
 /** Human lines for an answer: `key: value`, nested values as JSON. */
@@ -25,11 +42,4 @@ export function formatAnswer(answer: unknown): string {
         `${key}: ${typeof value === "object" && value !== null ? JSON.stringify(value, null, 2) : String(value)}`,
     )
     .join("\n");
-}
-
-/** The fields of an answer that hold `false`, among those the spec marks as the outcome. */
-export function refusedFields(answer: unknown, outcomeFields: readonly string[]): string[] {
-  if (answer === null || typeof answer !== "object") return [];
-  const record = answer as Record<string, unknown>;
-  return outcomeFields.filter((name) => record[name] === false);
 }

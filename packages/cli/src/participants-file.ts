@@ -1,6 +1,5 @@
-import { type OperationInfo, operations } from "@greenspec/client";
-import { parse } from "csv-parse/sync";
-import type { SpecCommand } from "./spec-commands.js";
+import { CsvError, parse } from "csv-parse/sync";
+import type { SpecCommand } from "./commands.js";
 
 /** The body fields naming a person, read from the spec (`participantChatId`, `participantPhone`). */
 export interface ParticipantFields {
@@ -10,10 +9,17 @@ export interface ParticipantFields {
 
 export type ParticipantInput = Record<string, string | number>;
 
-/** The operation's phone and chat id fields, as the client's generated table pairs them. */
+/**
+ * The operation's phone and chat id fields: a choice of exactly one of two single fields, one an
+ * integer (the phone), the other a string (the chat id). Undefined when the body offers none.
+ */
 export function participantFields(command: SpecCommand): ParticipantFields | undefined {
-  const table: Record<string, OperationInfo | undefined> = operations;
-  const [phone, chatId] = table[command.operationId]?.phoneAlias ?? [];
+  if (command.alternatives.length !== 2) return undefined;
+  const single = command.alternatives.map((names) =>
+    names.length === 1 ? command.fields.find((field) => field.name === names[0]) : undefined,
+  );
+  const phone = single.find((field) => field?.kind === "integer")?.name;
+  const chatId = single.find((field) => field?.kind === "string")?.name;
   return phone && chatId ? { chatId, phone } : undefined;
 }
 
@@ -42,18 +48,7 @@ export function parseParticipantsFile(
   fields: ParticipantFields,
   options: { column?: string } = {},
 ): FileEntry[] {
-  const records = parse(text.replace(/^\uFEFF/, ""), {
-    delimiter: [",", ";", "\t"],
-    bom: true,
-    comment: "#",
-    comment_no_infix: true,
-    info: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_empty_values: true,
-    trim: true,
-  }) as unknown as { record: string[]; info: { lines: number } }[];
+  const records = parseCsv(text);
   if (records.length === 0) return [];
   const [first] = records;
   const header = first?.record ?? [];
@@ -81,6 +76,28 @@ export function parseParticipantsFile(
     const value = record[column] ?? "";
     return { line: info.lines, text: value, participant: toParticipant(value, fields) };
   });
+}
+
+/** CSV (`,` `;` or tab) records with their line; a file csv-parse cannot read is a usage error. */
+function parseCsv(text: string): { record: string[]; info: { lines: number } }[] {
+  try {
+    return parse(text.replace(/^\uFEFF/, ""), {
+      delimiter: [",", ";", "\t"],
+      bom: true,
+      comment: "#",
+      comment_no_infix: true,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      trim: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    if (error instanceof CsvError)
+      throw new ParticipantsFileError(`cannot read the file: ${error.message}`);
+    throw error;
+  }
 }
 
 /**

@@ -1,13 +1,15 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
+import { model } from "@greenspec/spec/model";
 import { describe, expect, inject, it } from "vitest";
-import { deriveCommands, loadSpec, resolve, type SpecCommand } from "../src/spec-commands.js";
+import { type SpecCommand, specCommands } from "../src/commands.js";
 import { CLI, cleanEnv, credentialsEnv, emptyDir, ID, runCli, TOKEN } from "./run-cli.js";
 
 const mockUrl = inject("mockUrl");
-const doc = loadSpec();
-const commands = deriveCommands(doc);
+const commands = specCommands();
 
 const GROUP_ID = "79001234567-1587570015@g.us";
 const PHONE = "79001234568";
@@ -55,18 +57,7 @@ function argsFor(command: SpecCommand, example: Record<string, unknown>, dir: st
 
 /** Every example answer the spec gives for an operation's 200. */
 function successExamples(operationId: string): unknown[] {
-  for (const item of Object.values(doc.paths as Record<string, Record<string, unknown>>)) {
-    for (const raw of Object.values(item)) {
-      const op = raw as { operationId?: string; responses?: Record<string, unknown> };
-      if (op.operationId !== operationId) continue;
-      const ok = resolve(doc, op.responses?.["200"]) as {
-        content?: Record<string, { examples?: Record<string, unknown> }>;
-      };
-      const examples = ok.content?.["application/json"]?.examples ?? {};
-      return Object.values(examples).map((e) => (resolve(doc, e) as { value: unknown }).value);
-    }
-  }
-  return [];
+  return model.operation(operationId).success.examples.map((example) => example.value);
 }
 
 const cases = commands.flatMap((command) =>
@@ -389,9 +380,136 @@ describe("add-group-participants from a file", () => {
     expect(summary.results.at(-1).status).toBe("not-attempted");
   });
 
+  it("refuses a file it cannot parse (an unterminated quote) with exit 2 and the line", async () => {
+    const result = await runCli([
+      ...addFromFileArgs(writePeople('phone\n"79001234568\n')),
+      "--json",
+    ]);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout).error.kind).toBe("usage");
+    expect(result.stderr).toMatch(/^error: --from: cannot read the file: Quote Not Closed.*line 2/);
+  });
+
   it("refuses a missing file with exit 2", async () => {
     const result = await runCli(addFromFileArgs(join(emptyDir(), "missing.txt")));
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("cannot read");
   });
 });
+
+describe("bad options", () => {
+  it.each([["0"], ["-5"], ["1.5"], ["abc"], [""], ["2147483648"], ["1e3"]])(
+    "refuses --timeout %j with exit 2 before any request",
+    async (value) => {
+      const result = await runCli([...ADD, "--participant-phone", PHONE, "--timeout", value]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/--timeout.*expected whole milliseconds from 1 to 2147483647/);
+      expect(result.stdout).toBe("");
+    },
+  );
+
+  it("takes a timeout in range", async () => {
+    const result = await runCli([
+      ...ADD,
+      "--participant-phone",
+      PHONE,
+      "--timeout",
+      "5000",
+      ...TO_MOCK,
+    ]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+  });
+});
+
+describe("the token never shows", () => {
+  /** A token with characters JSON and URLs escape, so an escaped spelling cannot slip through. */
+  const ODD_TOKEN = 'tok"en\\Secret/1234567890';
+
+  /** Every 8-character piece of the token, raw and in the spellings JSON and URLs give it. */
+  function leaks(text: string, token: string): string[] {
+    const spellings = [token, JSON.stringify(token).slice(1, -1), encodeURIComponent(token)];
+    const pieces = spellings.flatMap((s) =>
+      Array.from({ length: s.length - 7 }, (_, i) => s.slice(i, i + 8)),
+    );
+    return pieces.filter((piece) => text.includes(piece));
+  }
+
+  /** A server on 127.0.0.1 that answers every request with `status` and a body echoing its path. */
+  async function echoServer(status: number, body: (path: string) => unknown) {
+    const server = createServer((req, res) => {
+      const path = decodeURIComponent(req.url ?? "");
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(body(path)));
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      close: () => new Promise((done) => server.close(done)),
+    };
+  }
+
+  // The 466 body is not printed (only its kind and message): nothing there to mask, nothing leaks.
+  it.each([
+    ["a 200 answer", 200, true, (path: string) => ({ addParticipant: false, echo: { path } })],
+    ["a 400 answer", 400, true, (path: string) => ({ code: 400, description: path })],
+    ["a 466 answer", 466, false, (path: string) => ({ code: 466, description: "q", path })],
+  ])("masks the echoed token in %s, with and without --json", async (_, status, shown, body) => {
+    const server = await echoServer(status, body);
+    try {
+      const env = cleanEnv({ GREEN_API_ID_INSTANCE: ID, GREEN_API_TOKEN: ODD_TOKEN });
+      for (const json of [["--json"], []]) {
+        const args = [...ADD, "--participant-phone", PHONE, "--api-url", server.url, ...json];
+        const result = await runCli(args, { env });
+        expect(result.code).toBe(1);
+        if (shown) expect(result.stdout + result.stderr).toContain("***");
+        expect(leaks(result.stdout + result.stderr, ODD_TOKEN)).toEqual([]);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("keeps the token out of the environment of the Prism that --mock starts", async () => {
+    const child = spawn(process.execPath, [CLI, ...ADD, "--participant-phone", PHONE, "--mock"], {
+      env: credentialsEnv(),
+      cwd: emptyDir(),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const closed = new Promise<number | null>((done) => child.once("close", done));
+    let exited = false;
+    void closed.then(() => {
+      exited = true;
+    });
+    const seen = new Map<number, string>();
+    // Bounded: the CLI exits within the test's time, and each pass reads /proc once.
+    for (let pass = 0; pass < 2000 && !exited; pass++) {
+      for (const pid of childrenOf(child.pid ?? -1)) {
+        const environ = readIfThere(`/proc/${pid}/environ`);
+        if (environ !== undefined && !seen.has(pid)) seen.set(pid, environ);
+      }
+      await new Promise((done) => setTimeout(done, 20));
+    }
+    expect(await closed).toBe(0);
+    expect(seen.size).toBeGreaterThan(0);
+    for (const environ of seen.values()) {
+      expect(environ).not.toContain(TOKEN);
+      expect(environ).toContain("GREEN_API_ID_INSTANCE");
+    }
+  }, 60_000);
+});
+
+/** Pids whose parent is `parent`, from /proc (Linux). */
+function childrenOf(parent: number): number[] {
+  const listed = readIfThere(`/proc/${parent}/task/${parent}/children`) ?? "";
+  return listed.split(" ").filter(Boolean).map(Number);
+}
+
+function readIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined; // the process ended between the listing and the read
+  }
+}

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { specCommands } from "../src/commands.js";
 import {
   type ParticipantFields,
+  ParticipantsFileError,
   parseParticipantsFile as parseWith,
   participantFields,
   toParticipant as toParticipantWith,
 } from "../src/participants-file.js";
-import { deriveCommands } from "../src/spec-commands.js";
 
-const add = deriveCommands().find((c) => c.operationId === "addGroupParticipant");
+const add = specCommands().find((c) => c.operationId === "addGroupParticipant");
 const fields = (add && participantFields(add)) as ParticipantFields;
 const parseParticipantsFile = (text: string, options?: { column?: string }) =>
   parseWith(text, fields, options);
@@ -62,6 +63,13 @@ describe("the participants file", () => {
   it("refuses a header that names no participant column", () => {
     expect(() => parseParticipantsFile("who,mobile\nA,79001234568\n")).toThrow(/--column/);
     expect(() => parseParticipantsFile("a,b\n1,2\n", { column: "phone" })).toThrow(/no column/);
+  });
+
+  it("refuses a file the CSV reader cannot parse (an unterminated quote) with its own error", () => {
+    expect(() => parseParticipantsFile('phone\n"79001234568\n')).toThrow(ParticipantsFileError);
+    expect(() => parseParticipantsFile('phone\n"79001234568\n')).toThrow(
+      /Quote Not Closed.*line 2/,
+    );
   });
 
   it("never turns a number past 2^53-1 into a different phone", () => {

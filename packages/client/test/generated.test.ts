@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { model } from "@greenspec/spec/model";
 import { describe, expect, it } from "vitest";
 import { defaultApiUrl, serviceErrors } from "../src/generated/operations.js";
 import { operations } from "../src/index.js";
-import { spec, specOperations } from "./spec.js";
+import { specOperations } from "./spec.js";
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
 
@@ -25,7 +26,13 @@ describe("the generated operations table", () => {
   });
 
   it("takes the default host from the spec's servers", () => {
-    expect(defaultApiUrl).toBe(spec.servers[0]?.variables.apiUrl.default);
+    expect(defaultApiUrl).toBe(model.defaultServerUrl());
+  });
+
+  it("marks each operation idempotent exactly when the spec model does", () => {
+    expect(
+      Object.fromEntries(Object.entries(operations).map(([id, info]) => [id, info.idempotent])),
+    ).toEqual(Object.fromEntries(model.operations.map((o) => [o.id, o.idempotent])));
   });
 
   it("maps only identifiers that the spec's 400 examples carry", () => {

@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { model } from "@greenspec/spec/model";
 
-/** The bundled spec, read the way a test reads fixtures: the client itself never reads it. */
+/** The spec's operations, every `$ref` inlined by the spec model: the client itself never reads it. */
 export interface Example {
   value: unknown;
 }
@@ -17,35 +16,9 @@ export interface Operation {
   "x-greenspec-rate-limit"?: { requestsPerSecond: number };
 }
 
-const require = createRequire(import.meta.url);
-const raw = JSON.parse(readFileSync(require.resolve("@greenspec/spec/openapi.json"), "utf8"));
-
-/** Follows `#/...` references (the bundle keeps shared responses and examples as refs). */
-export function deref<T>(node: T): T {
-  let current: unknown = node;
-  while (current && typeof current === "object" && "$ref" in current) {
-    const pointer = String((current as { $ref: string }).$ref)
-      .slice(2)
-      .split("/");
-    current = pointer.reduce<unknown>(
-      (parent, key) => (parent as Record<string, unknown>)[key],
-      raw,
-    );
-  }
-  if (Array.isArray(current)) return current.map(deref) as T;
-  if (current && typeof current === "object") {
-    return Object.fromEntries(Object.entries(current).map(([k, v]) => [k, deref(v)])) as T;
-  }
-  return current as T;
-}
-
-export const spec = deref(raw) as {
-  paths: Record<string, Record<string, Operation>>;
-  servers: { variables: { apiUrl: { default: string } } }[];
-};
-
-export const specOperations: (Operation & { path: string; method: string })[] = Object.entries(
-  spec.paths,
-).flatMap(([path, item]) =>
-  Object.entries(item).map(([method, operation]) => ({ ...operation, path, method })),
-);
+export const specOperations: (Operation & { path: string; method: string })[] =
+  model.operations.map((operation) => ({
+    ...(model.resolveDeep(operation.raw, operation.pointer) as unknown as Operation),
+    path: operation.path,
+    method: operation.method,
+  }));

@@ -39,7 +39,10 @@ export interface Mock {
   readonly error: Error | undefined;
   /** In proxy mode, every disagreement with the spec so far (a live array); empty otherwise. */
   violations: ProxyViolation[];
-  /** In proxy mode, how many exchanges have been checked so far (their violations recorded). */
+  /**
+   * In proxy mode, how many requests the proxy is done with: each complete exchange checked and
+   * its violations recorded (one the caller or the upstream broke off is counted, unchecked).
+   */
   readonly checked: number;
   /** Faults Prism survived: an error escaped a request handler (named, never quoted). */
   faults: string[];

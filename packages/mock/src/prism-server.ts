@@ -1,4 +1,5 @@
-import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { documentUrls } from "@greenspec/spec/model";
 import prismCore from "@stoplight/prism-core";
 import prismHttp from "@stoplight/prism-http";
 import { createGuardedServer } from "./guarded-server.js";
@@ -33,9 +34,9 @@ const MOCK_REQUEST_TIMEOUT_MS = 2000;
 /** Through the proxy a request comes from a real client, maybe a slow upload: a wider bound. */
 const PROXY_REQUEST_TIMEOUT_MS = 60_000;
 
-/** The bundled greenspec document that ships with @greenspec/spec. */
+/** The bundled greenspec document that ships with @greenspec/spec, where its model says it lies. */
 export function bundledSpecPath(): string {
-  return createRequire(import.meta.url).resolve("@greenspec/spec/openapi.json");
+  return fileURLToPath(documentUrls.json);
 }
 
 /** A host as it must appear inside a URL (IPv6 literals need brackets). */

@@ -34,7 +34,7 @@ export interface ProxyHandlerOptions {
   secrets: InFlightSecrets;
   literals: ReadonlySet<string>;
   onViolation(violation: ProxyViolation): void;
-  /** Called once per exchange, after its violations (if any) were reported. */
+  /** Called once per request, when the proxy is done with it (its violations, if any, reported). */
   onChecked?(): void;
 }
 
@@ -151,6 +151,7 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const exchange = await relay(req, res);
     if (exchange) setImmediate(() => void check(exchange));
+    else options.onChecked?.();
   };
 
   /** Sends the request on and the answer back; resolves with the copies once both are done. */
@@ -160,7 +161,17 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
       const headers = endToEnd(req.rawHeaders, req.headers.connection);
       headers.push("host", upstream.host);
       const requestBody = new Copy();
-      const outgoing = send(target, { method: req.method, headers, agent });
+      let outgoing: ReturnType<typeof send>;
+      try {
+        // A target that is not a path (absolute-form, "*") or a header Node will not send.
+        if (!(req.url ?? "").startsWith("/")) throw new Error("not a path");
+        outgoing = send(target, { method: req.method, headers, agent });
+      } catch {
+        req.resume();
+        sendProblem(res, { status: 400, detail: "The request cannot be forwarded as it is." });
+        resolve(undefined);
+        return;
+      }
       req.on("data", (chunk: Buffer) => requestBody.add(chunk));
       req.pipe(outgoing);
       // The caller gave up: so does the upstream call.
@@ -176,22 +187,34 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
       });
       outgoing.once("response", (answer) => {
         const responseBody = new Copy();
-        res.writeHead(
-          answer.statusCode ?? 502,
-          answer.statusMessage,
-          endToEnd(answer.rawHeaders, answer.headers.connection),
-        );
+        try {
+          res.writeHead(
+            answer.statusCode ?? 502,
+            answer.statusMessage,
+            endToEnd(answer.rawHeaders, answer.headers.connection),
+          );
+        } catch {
+          answer.destroy();
+          sendProblem(res, { status: 502, detail: "The upstream's answer cannot be passed on." });
+          resolve(undefined);
+          return;
+        }
         answer.on("data", (chunk: Buffer) => responseBody.add(chunk));
         answer.pipe(res);
         answer.once("error", () => res.destroy());
-        answer.once("end", () =>
-          resolve({
-            req,
-            requestBody,
-            status: answer.statusCode ?? 502,
-            headers: answer.headers,
-            responseBody,
-          }),
+        // Checked only when the whole answer came (not when the caller or the upstream broke off).
+        answer.once("close", () =>
+          resolve(
+            answer.complete
+              ? {
+                  req,
+                  requestBody,
+                  status: answer.statusCode ?? 502,
+                  headers: answer.headers,
+                  responseBody,
+                }
+              : undefined,
+          ),
         );
       });
     });

@@ -95,3 +95,11 @@ test("refuses a port that is not a number, with exit code 1 and a message", asyn
   expect(await exited(child, 20_000)).toEqual({ code: 1, signal: null });
   expect(stderr()).toMatch(/--port must be an integer/);
 });
+
+test("refuses a --proxy that is not a plain http(s) URL, with exit code 1 and a message", async () => {
+  const child = runCli(["--proxy", "ftp://127.0.0.1/", "--port", "0"]);
+  const { stdout, stderr } = output(child);
+  expect(await exited(child, 20_000)).toEqual({ code: 1, signal: null });
+  expect(stderr()).toMatch(/upstream must be an http\(s\) URL/);
+  expect(stdout()).toBe("");
+});

@@ -1,11 +1,11 @@
 // The mock answers every request, however malformed, and keeps serving: seeded malformed
 // requests over plain TCP, each answered within 5 s with no 5xx, and a valid call after each batch.
-import { connect } from "node:net";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type Mock, startMock } from "../dist/index.js";
 import { send } from "./http.js";
 import { type MalformedRequest, malformedRequest, seededRandom } from "./malformed-requests.js";
 import { operations, operationUrl } from "./openapi-operations.js";
+import { ANSWER_WITHIN_MS, exchangeRaw, inParallel } from "./raw-exchange.js";
 import { validBodies } from "./request-bodies.js";
 
 const SEED = 0x5eed_2026;
@@ -13,63 +13,6 @@ const BATCHES = 12;
 const BATCH_SIZE = 100;
 /** Requests in flight at once within a batch. */
 const PARALLEL = 20;
-const ANSWER_WITHIN_MS = 5000;
-
-interface Outcome {
-  status: number | undefined;
-  head: string;
-  ms: number;
-}
-
-/** Writes the bytes on a fresh connection and reads the status line of the answer. */
-function exchangeRaw(url: string, request: MalformedRequest): Promise<Outcome> {
-  const { hostname, port } = new URL(url);
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const socket = connect({ host: hostname, port: Number(port) });
-    let received = "";
-    const finish = () => {
-      clearTimeout(timer);
-      socket.destroy();
-      const status = /^HTTP\/1\.1 (\d{3}) /.exec(received)?.[1];
-      resolve({
-        status: status ? Number(status) : undefined,
-        head: received.split("\r\n\r\n")[0] ?? "",
-        ms: performance.now() - started,
-      });
-    };
-    const timer = setTimeout(finish, ANSWER_WITHIN_MS);
-    socket.setEncoding("latin1");
-    socket.on("data", (chunk: string) => {
-      received += chunk;
-      if (received.includes("\r\n\r\n")) finish();
-    });
-    socket.once("close", finish);
-    socket.once("error", () => {});
-    socket.once("connect", () => {
-      // A stalled request leaves the connection open and silent; others may half-close.
-      socket.write(request.bytes);
-    });
-  });
-}
-
-async function inParallel<T, R>(
-  items: T[],
-  limit: number,
-  run: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await run(items[index] as T);
-      }
-    }),
-  );
-  return results;
-}
 
 const [operation] = operations;
 if (!operation) throw new Error("the bundled spec has no operation");

@@ -290,10 +290,18 @@ export function malformedRequest(
           '{"groupId": "12',
         ),
       };
-    case "bad chunked body":
+    case "bad chunked body": {
+      // The first two never end: a chunk announced longer than what follows.
+      const body = pick(random, [
+        "5\r\n{}\r\n",
+        "ffffffffffffffff\r\n{}\r\n0\r\n\r\n",
+        "zz\r\n{}\r\n0\r\n\r\n",
+        "-1\r\n\r\n",
+      ]);
       return {
         shape,
         expect: "4xx",
+        stall: body.startsWith("5") || body.startsWith("f"),
         bytes: request(
           "POST",
           path.join("/"),
@@ -301,35 +309,32 @@ export function malformedRequest(
             ["content-type", json],
             ["transfer-encoding", "chunked"],
           ],
-          pick(random, [
-            "zz\r\n{}\r\n0\r\n\r\n",
-            "5\r\n{}\r\n",
-            "-1\r\n\r\n",
-            "ffffffffffffffff\r\n{}\r\n0\r\n\r\n",
-          ]),
+          body,
         ),
       };
+    }
     case "raw garbage":
       return { shape, expect: "4xx", bytes: randomBytes(random, 1 + Math.floor(random() * 2000)) };
-    default:
+    default: {
+      const line = pick(random, [
+        `POST ${path.join("/")}\r\n\r\n`,
+        `POST ${path.join("/")} HTTP/9.9\r\nhost: x\r\n\r\n`,
+        `POST ${path.join("/")} HTTP/1.1\r\nno colon here\r\n\r\n`,
+        `POST  ${path.join("/")}  HTTP/1.1\r\nhost: x\r\n\r\n`,
+        `POST /${"a".repeat(100_000)} HTTP/1.1\r\nhost: x\r\n\r\n`,
+        `POST ${path.join("/")} HTTP/1.1\r\nhost: x\r\ncontent-length: 2\r\ncontent-length: 3\r\n\r\n{}`,
+        `POST ${path.join("/")} HTTP/1.1\r\nhost: x\r\ncontent-length: 2\r\ntransfer-encoding: chunked\r\n\r\n{}`,
+        `POST http://[::1 HTTP/1.1\r\nhost: x\r\n\r\n`,
+        `\r\n\r\n\r\n`,
+        `POST ${path.join("/")} HTTP/1.1\nhost: x\n\n`,
+      ]);
+      // Blank lines only: the server is still waiting for a request line.
       return {
         shape,
         expect: "4xx",
-        bytes: Buffer.from(
-          pick(random, [
-            `POST ${path.join("/")}\r\n\r\n`,
-            `POST ${path.join("/")} HTTP/9.9\r\nhost: x\r\n\r\n`,
-            `POST ${path.join("/")} HTTP/1.1\r\nno colon here\r\n\r\n`,
-            `POST  ${path.join("/")}  HTTP/1.1\r\nhost: x\r\n\r\n`,
-            `POST /${"a".repeat(100_000)} HTTP/1.1\r\nhost: x\r\n\r\n`,
-            `POST ${path.join("/")} HTTP/1.1\r\nhost: x\r\ncontent-length: 2\r\ncontent-length: 3\r\n\r\n{}`,
-            `POST ${path.join("/")} HTTP/1.1\r\nhost: x\r\ncontent-length: 2\r\ntransfer-encoding: chunked\r\n\r\n{}`,
-            `POST http://[::1 HTTP/1.1\r\nhost: x\r\n\r\n`,
-            `\r\n\r\n\r\n`,
-            `POST ${path.join("/")} HTTP/1.1\nhost: x\n\n`,
-          ]),
-          "latin1",
-        ),
+        stall: line.trim() === "",
+        bytes: Buffer.from(line, "latin1"),
       };
+    }
   }
 }

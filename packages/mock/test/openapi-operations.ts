@@ -1,7 +1,6 @@
-// Reads the bundled greenspec document into test cases, so every operation it gains is tested
-// without a hand-written list.
-import { readFileSync } from "node:fs";
-import { bundledSpecPath } from "../dist/index.js";
+// The bundled greenspec document's operations as test cases, read through the spec model, so every
+// operation it gains is tested without a hand-written list.
+import { type Json, model } from "@greenspec/spec/model";
 
 export type JsonValue =
   | null
@@ -67,119 +66,46 @@ export interface Operation {
   responses: ResponseContent[];
 }
 
-type Node = { [key: string]: unknown };
-
-export const document = JSON.parse(readFileSync(bundledSpecPath(), "utf8")) as Node;
-
-function escapePointer(segment: string): string {
-  return segment.replaceAll("~", "~0").replaceAll("/", "~1");
-}
-
-function atPointer(pointer: string): unknown {
-  let node: unknown = document;
-  for (const raw of pointer.replace(/^#\/?/, "").split("/").filter(Boolean)) {
-    const key = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-    node = (node as Node)[key];
-  }
-  return node;
-}
-
-/** Follows local `$ref`s until a node without one, returning it with its JSON pointer. */
-export function follow(node: unknown, pointer: string): { node: Node; pointer: string } {
-  let current = node as Node;
-  let at = pointer;
-  while (typeof current?.$ref === "string") {
-    at = current.$ref;
-    current = atPointer(at) as Node;
-  }
-  return { node: current, pointer: at };
-}
+/** The bundled document, as the spec model reads it (the model the mock serves is the same file). */
+export const document = model.document as Record<string, unknown>;
 
 /** A schema with its own top-level `$ref` followed (nested ones stay as written). */
 export function resolveSchema<T extends Schema | boolean>(schema: T): T {
-  return (typeof schema === "boolean" ? schema : follow(schema, "").node) as T;
+  return (typeof schema === "boolean" ? schema : model.resolve(schema as Json)) as T;
 }
 
-function namedExamples(content: Node, schema: Schema | undefined): NamedExample[] {
-  const examples = content.examples as Record<string, unknown> | undefined;
-  if (examples) {
-    return Object.entries(examples).map(([name, example]) => ({
-      name,
-      value: follow(example, "").node.value as JsonValue,
-    }));
-  }
-  if (content.example !== undefined)
-    return [{ name: "example", value: content.example as JsonValue }];
-  const fromSchema = schema ? resolveSchema(schema).examples : undefined;
-  return (fromSchema ?? []).map((value, index) => ({ name: `schema example ${index}`, value }));
-}
-
-function exampleOfParameter(parameter: Node, schema: Schema): string {
-  const value = parameter.example ?? schema.examples?.[0] ?? schema.example;
-  if (value === undefined)
-    throw new Error(`path parameter ${String(parameter.name)} has no example`);
-  return String(value);
-}
+const named = (examples: readonly { name: string; value: Json }[]): NamedExample[] =>
+  examples.map(({ name, value }) => ({ name, value: value as JsonValue }));
 
 function readOperations(): Operation[] {
-  const operations: Operation[] = [];
-  for (const [path, rawItem] of Object.entries(document.paths as Node)) {
-    const { node: item, pointer: itemPointer } = follow(rawItem, `#/paths/${escapePointer(path)}`);
-    for (const method of ["get", "put", "post", "delete", "patch"]) {
-      const operation = item[method] as Node | undefined;
-      if (!operation) continue;
-      const at = `${itemPointer}/${method}`;
-      const parameters = [
-        ...((item.parameters as unknown[]) ?? []),
-        ...((operation.parameters as unknown[]) ?? []),
-      ]
-        .map((parameter) => follow(parameter, "").node)
-        .filter((parameter) => parameter.in === "path")
-        .map((parameter) => {
-          const schema = resolveSchema(parameter.schema as Schema);
-          return {
-            name: String(parameter.name),
-            schema,
-            example: exampleOfParameter(parameter, schema),
-          };
-        });
-      const body = follow(operation.requestBody, `${at}/requestBody`);
-      const [mediaType, rawContent] = Object.entries((body.node.content as Node) ?? {})[0] ?? [];
-      if (!mediaType) throw new Error(`${String(operation.operationId)} has no request body`);
-      const content = rawContent as Node;
-      const schemaAt = follow(
-        content.schema,
-        `${body.pointer}/content/${escapePointer(mediaType)}/schema`,
-      );
-      const responses: ResponseContent[] = [];
-      for (const [status, rawResponse] of Object.entries(operation.responses as Node)) {
-        const response = follow(rawResponse, "").node;
-        for (const [responseMediaType, responseContent] of Object.entries(
-          (response.content as Node) ?? {},
-        )) {
-          const schema = (responseContent as Node).schema as Schema | undefined;
-          responses.push({
-            status: Number(status),
-            mediaType: responseMediaType,
-            schema,
-            examples: namedExamples(responseContent as Node, schema),
-          });
-        }
-      }
-      operations.push({
-        id: String(operation.operationId),
-        method,
-        path,
-        pathParameters: parameters,
-        requestSchemaPointer: schemaAt.pointer,
-        requestSchema: schemaAt.node as Schema,
-        requestMediaType: mediaType,
-        requestExamples: namedExamples(content, schemaAt.node as Schema),
-        responses,
-      });
-    }
-  }
-  return operations;
+  return model.operations.map((operation) => {
+    const request = operation.request;
+    if (!request) throw new Error(`${operation.id} has no request body`);
+    return {
+      id: operation.id,
+      method: operation.method,
+      path: operation.path,
+      pathParameters: operation.pathParameters.map((parameter) => {
+        if (parameter.example === undefined)
+          throw new Error(`path parameter ${parameter.name} has no example`);
+        return {
+          name: parameter.name,
+          schema: parameter.schema as Schema,
+          example: String(parameter.example),
+        };
+      }),
+      requestSchemaPointer: request.schemaPointer,
+      requestSchema: request.resolvedSchema as Schema,
+      requestMediaType: request.mediaType,
+      requestExamples: named(request.examples),
+      responses: operation.answers.map((answer) => ({
+        status: Number(answer.status),
+        mediaType: answer.mediaType,
+        schema: answer.schema as Schema | undefined,
+        examples: named(answer.examples),
+      })),
+    };
+  });
 }
 
 export const operations = readOperations();

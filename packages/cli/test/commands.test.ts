@@ -1,11 +1,10 @@
+import { createSpecModel, type JsonObject, model } from "@greenspec/spec/model";
 import { describe, expect, it } from "vitest";
-import { deriveCommands, kebabCase, loadSpec } from "../src/spec-commands.js";
+import { kebabCase, placeholderCredentials, specCommands } from "../src/commands.js";
+import { optionFor } from "../src/flags.js";
 
-const spec = loadSpec() as { paths: Record<string, Record<string, { operationId?: string }>> };
-const operationIds = Object.values(spec.paths).flatMap((item) =>
-  Object.values(item).flatMap((op) => (op.operationId ? [op.operationId] : [])),
-);
-const commands = deriveCommands();
+const operationIds = model.operations.map((operation) => operation.id);
+const commands = specCommands();
 const byId = (id: string) => {
   const command = commands.find((c) => c.operationId === id);
   if (!command) throw new Error(`no command for ${id}`);
@@ -56,7 +55,6 @@ describe("commands derived from the bundled spec", () => {
       const file = byId("setGroupPicture").fields.find((f) => f.name === "file");
       expect(file?.kind).toBe("file");
       expect(file?.mediaType).toBe("image/jpeg");
-      expect(byId("setGroupPicture").contentType).toBe("multipart/form-data");
     },
   );
 
@@ -78,15 +76,80 @@ describe("commands derived from the bundled spec", () => {
   });
 
   it("carries the rate limit wherever the spec documents one", () => {
-    const documented = Object.values(spec.paths).flatMap((item) =>
-      Object.values(item).map((op) => {
-        const limit = (op as Record<string, { requestsPerSecond?: number } | undefined>)[
-          "x-greenspec-rate-limit"
-        ];
-        return [op.operationId, limit?.requestsPerSecond] as const;
-      }),
-    );
+    const documented = model.operations.map((o) => [o.id, o.rateLimit?.requestsPerSecond] as const);
     expect(documented.some(([, limit]) => limit !== undefined)).toBe(true);
-    for (const [id, limit] of documented) expect(byId(String(id)).requestsPerSecond).toBe(limit);
+    for (const [id, limit] of documented) expect(byId(id).requestsPerSecond).toBe(limit);
+  });
+
+  it("takes the placeholder credentials for --mock from the spec's path parameter examples", () => {
+    const [first] = model.operations;
+    expect(placeholderCredentials()).toEqual({
+      idInstance: first?.pathParameters.find((p) => p.name === "idInstance")?.example,
+      apiTokenInstance: first?.pathParameters.find((p) => p.name === "apiTokenInstance")?.example,
+    });
+  });
+});
+
+describe("fields of every type the client's generator accepts", () => {
+  /** The command of a one-operation document whose body has these properties. */
+  function commandWith(properties: JsonObject) {
+    const document = {
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/x": {
+          post: {
+            operationId: "doThing",
+            requestBody: {
+              content: {
+                "application/json": { schema: { type: "object", required: ["a"], properties } },
+              },
+            },
+            responses: { "200": { description: "ok" } },
+          },
+        },
+      },
+    };
+    const [command] = specCommands(createSpecModel(document).operations);
+    if (!command) throw new Error("no command");
+    return command;
+  }
+
+  it.each([
+    [{ type: "string" }, "string"],
+    [{ type: ["string", "null"] }, "string"],
+    [{ type: "integer" }, "integer"],
+    [{ type: "boolean" }, "boolean"],
+    [{ type: "array", items: { type: "string" } }, "string-array"],
+    [{ type: "array", items: { type: "integer" } }, "integer-array"],
+    [{ type: "array", items: { type: "boolean" } }, "json"],
+    [{ type: "object", properties: { b: { type: "string" } } }, "json"],
+    [{ oneOf: [{ type: "string" }, { type: "integer" }] }, "json"],
+  ] as const)("reads %j as a %s flag that parses its value", (schema, kind) => {
+    const field = commandWith({ a: schema as JsonObject }).fields[0];
+    expect(field?.kind).toBe(kind);
+    if (field) expect(optionFor(field).long).toBe("--a");
+  });
+
+  it("refuses allOf, which the generator and Prism do not handle, when the spec is read", () => {
+    expect(() =>
+      specCommands(
+        createSpecModel({
+          openapi: "3.1.0",
+          info: { title: "t", version: "1" },
+          paths: {
+            "/x": {
+              post: {
+                operationId: "doThing",
+                requestBody: {
+                  content: { "application/json": { schema: { allOf: [{ type: "object" }] } } },
+                },
+                responses: { "200": { description: "ok" } },
+              },
+            },
+          },
+        }).operations,
+      ),
+    ).toThrow(/allOf is not supported/);
   });
 });
