@@ -1,8 +1,25 @@
 // The emulator's controls over HTTP, under one reserved path prefix that no Green API method
 // uses (they all start with /waInstance). Each control answers JSON; a bad argument gets 400
 // with `{ "error", "field" }` and changes nothing.
-import type { Core, IncomingCall, Outcome } from "./emulator.js";
+import type { IncomingCall, Outcome } from "./call.js";
+import type { Clock } from "./clock.js";
 import { EmulatorError } from "./errors.js";
+import type { Journal } from "./journal.js";
+import type { World } from "./world.js";
+
+/** What the controls drive: the emulator's core (its methods check their own arguments). */
+export interface Controllable {
+  readonly clock: Clock;
+  readonly journal: Journal;
+  readonly world: World;
+  addInstance(options: never): void;
+  setState(idInstance: unknown, state: unknown): void;
+  addPeople(phones: unknown): void;
+  fail(operation: unknown, options: never): void;
+  reset(): void;
+}
+
+type Core = Controllable;
 
 /** Every control lives under this path. */
 export const CONTROL_PREFIX = "/_emulator";
@@ -15,7 +32,7 @@ const controls: Record<string, Control> = {
   "POST /people": (core, body) => core.addPeople(body.phones),
   "POST /fail": (core, body) => {
     const { operation, ...options } = body;
-    core.fail(operation, options);
+    core.fail(operation, options as never);
   },
   "POST /clock/advance": (core, body) => {
     if (typeof body.ms !== "number") throw new EmulatorError("ms must be a number", "ms");

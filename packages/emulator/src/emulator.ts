@@ -1,6 +1,7 @@
 // createEmulator(): the emulated service as a web-standard `fetch`, with the controls a test
 // needs. Everything here is plain JavaScript over web APIs, so it also runs in a browser.
 import { behaviours, type CallContext, statelessAnswer } from "./behaviour.js";
+import type { IncomingCall, Outcome } from "./call.js";
 import { type Clock, type ClockMode, createClock } from "./clock.js";
 import { CONTROL_PREFIX, handleControl } from "./control.js";
 import { EmulatorError } from "./errors.js";
@@ -33,6 +34,7 @@ import {
   World,
 } from "./world.js";
 
+export type { IncomingCall, Outcome } from "./call.js";
 export type { ClockMode } from "./clock.js";
 export type { FailOptions } from "./faults.js";
 export type { JournalEntry } from "./journal.js";
@@ -78,21 +80,6 @@ export interface Emulator {
   /** Back to a fresh emulator with the same options (and a manual clock back at its start). */
   reset(): void;
 }
-
-/** One call as the emulator sees it, from fetch or from the Node server. */
-export interface IncomingCall {
-  method: string;
-  /** The path, still percent-encoded, without the query. */
-  pathname: string;
-  contentType: string | null;
-  /** Declared body length, when known, to refuse a huge body before reading it. */
-  contentLength?: number;
-  text(): Promise<string>;
-  formData(): Promise<FormData>;
-  signal?: AbortSignal;
-}
-
-export type Outcome = { status: number; contentType: string; body: string } | { reset: true };
 
 /** Request bodies beyond this are refused (a group picture is well under it). */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;

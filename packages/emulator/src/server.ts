@@ -26,7 +26,7 @@ export interface EmulatorServer {
 
 const HOST = "127.0.0.1";
 
-export class TooLarge extends Error {}
+class TooLarge extends Error {}
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -41,9 +41,10 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
       }
       chunks.push(chunk);
     });
-    req.once("end", () =>
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)),
-    );
+    req.once("end", () => {
+      if (size > MAX_BODY_BYTES) reject(new TooLarge("the body is too large"));
+      else resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+    });
     req.once("error", reject);
   });
 }

@@ -48,10 +48,6 @@ export function isMultipart(id: string): boolean {
   return model.operation(id).request?.mediaType === "multipart/form-data";
 }
 
-export function rateLimitOf(id: string): number | undefined {
-  return model.operation(id).rateLimit?.requestsPerSecond;
-}
-
 /** Whether the spec accepts a request body (multipart: its parts, files as any string). */
 export function requestAccepted(id: string, body: unknown): boolean {
   return compiled(`${id} request`, model.operation(id).request?.schema)(body) === true;
