@@ -15,6 +15,7 @@ import {
   rawFetch,
   rawFetchSignal,
 } from "./contenders.js";
+import { EMULATOR_CONFIG, measureEmulator } from "./emulator-bench.js";
 import { SEED } from "./fixtures.js";
 import { greenspecUnavailable } from "./greenspec.js";
 import { measureLatency } from "./latency.js";
@@ -238,6 +239,9 @@ let greenspecInputs: { path: string; bytes: number }[] = [];
   }
 }
 
+// ---- the emulator, side by side with Prism
+rows.push(...(await measureEmulator(log)));
+
 // ---- the pipeline, on request
 let pipeline: PipelineResult | undefined;
 if (withPipeline) {
@@ -350,6 +354,15 @@ in the project's reference notes on Green API.
 valid addGroupParticipant requests from N concurrent keep-alive node:http clients in this
 process: ${c.mock.warmupRequests} warm-up requests, then ${c.mock.levels.map((l) => `${l.requests} at ${l.concurrency}`).join(", ")} (capped at ${c.mock.maxSeconds} s each).
 Requests per second counts 200 answers only; latency is per request, in milliseconds.
+
+**emulator vs Prism**: \`createEmulator()\` timed in ${EMULATOR_CONFIG.coldStarts} fresh processes (import, create and
+first call apart; medians), against \`startMock()\` until Prism answers. A call through the client:
+addGroupParticipant, ${EMULATOR_CONFIG.calls.measured} in-process calls on the emulator's \`fetch\` (manual clock moved 100 ms per
+call) against ${EMULATOR_CONFIG.prismCalls.measured} to Prism on loopback. HTTP: the emulator in its own process, like Prism;
+${EMULATOR_CONFIG.load.requests} valid addGroupParticipant requests from ${EMULATOR_CONFIG.load.concurrency} keep-alive clients, spread over
+${EMULATOR_CONFIG.instances} instances so that no instance passes the method's rate limit, the same requests to both (200s
+counted). Memory: the emulator process's RSS (after a GC) once ${EMULATOR_CONFIG.groups} groups exist, each made by its own
+instance over HTTP with five members, against Prism's RSS after its load.
 
 **pipeline (fresh clone)**: \`git clone\` of the repo into a temp dir (committed files only),
 then \`pnpm install --frozen-lockfile\` (a fresh node_modules, linked from this machine's

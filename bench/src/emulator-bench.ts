@@ -1,0 +1,369 @@
+// The emulator side by side with Prism in the same run: start time, a call through the client
+// (in-process for the emulator, loopback for Prism), HTTP throughput at the same concurrency
+// with the same requests, and resident memory.
+import { fork } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { performance } from "node:perf_hooks";
+import { createGreenApi } from "@greenspec/client";
+import { createEmulator } from "@greenspec/emulator";
+import { startMock } from "@greenspec/mock";
+import { startLoopbackServer } from "./child-server.js";
+import { BODY, OPERATION_PATH, TEMPLATE } from "./fixtures.js";
+import type { Row } from "./report.js";
+import { summarize } from "./stats.js";
+
+/** The issue's targets for the emulator. */
+export const EMULATOR_TARGETS = {
+  readyMs: 50,
+  inProcessMicros: 100,
+  requestsPerSecond: 5000,
+  rssMegabytes: 80,
+} as const;
+
+export const EMULATOR_CONFIG = {
+  coldStarts: 5,
+  prismStarts: 2,
+  calls: { warmup: 500, measured: 4000 },
+  prismCalls: { warmup: 200, measured: 1500 },
+  load: { concurrency: 10, warmup: 1000, requests: 20_000, maxSeconds: 20 },
+  groups: 1000,
+  /** Instances the load is spread over, so no instance passes its rate limit. */
+  instances: 2000,
+} as const;
+
+const PAYLOAD = Buffer.from(JSON.stringify(BODY));
+const pathFor = (instance: number) =>
+  TEMPLATE.replace("{idInstance}", String(2_000_000 + instance)).replace(
+    "{apiTokenInstance}",
+    "bench-token",
+  );
+
+function post(agent: Agent, url: string, payload: Buffer): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": payload.length },
+        timeout: 10_000,
+      },
+      (res) => {
+        res.resume();
+        res.once("end", () => resolve(res.statusCode ?? 0));
+        res.once("error", reject);
+      },
+    );
+    req.once("timeout", () => req.destroy(new Error("request timed out")));
+    req.once("error", reject);
+    req.end(payload);
+  });
+}
+
+/** N concurrent keep-alive clients send `requests` calls, each to the next instance's path. */
+async function load(
+  baseUrl: string,
+  requests: number,
+  concurrency: number,
+  maxSeconds: number,
+  path: (i: number) => string = (i) => pathFor(i % EMULATOR_CONFIG.instances),
+) {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  let issued = 0;
+  let ok = 0;
+  const latencies: number[] = [];
+  const start = performance.now();
+  const deadline = start + maxSeconds * 1000;
+  const worker = async () => {
+    while (issued < requests && performance.now() < deadline) {
+      const i = issued++;
+      const sent = performance.now();
+      const status = await post(agent, `${baseUrl}${path(i)}`, PAYLOAD).catch(() => 0);
+      latencies.push(performance.now() - sent);
+      if (status === 200) ok++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - start) / 1000;
+  agent.destroy();
+  return {
+    ok,
+    completed: latencies.length,
+    seconds,
+    rps: ok / seconds,
+    latency: summarize(latencies),
+  };
+}
+
+interface Child {
+  url: string;
+  rss(): Promise<number>;
+  close(): Promise<void>;
+}
+
+function forkEmulator(): Promise<Child> {
+  const child = fork(new URL("./emulator-process.js", import.meta.url), [], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    execArgv: ["--expose-gc"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const close = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    child.once("message", (message: { url: string }) =>
+      resolve({
+        url: message.url,
+        close,
+        rss: () =>
+          new Promise((done) => {
+            child.once("message", (m: { rss: number }) => done(m.rss));
+            child.send({ type: "rss" });
+          }),
+      }),
+    );
+    child.once("exit", (code) => reject(new Error(`the emulator process exited (code ${code})`)));
+  });
+}
+
+function coldStart(): Promise<{ importMs: number; createMs: number; firstCallMs: number }> {
+  const child = fork(new URL("./emulator-start.js", import.meta.url), [], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  return new Promise((resolve, reject) => {
+    child.once("message", (m: { importMs: number; createMs: number; firstCallMs: number }) => {
+      child.kill();
+      resolve(m);
+    });
+    child.once("exit", (code) => reject(new Error(`cold start exited (code ${code})`)));
+  });
+}
+
+function rssOfPid(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) * 1024;
+}
+
+async function clientLatency(
+  make: () => { api: ReturnType<typeof createGreenApi>; beforeCall: () => void },
+  counts: { warmup: number; measured: number },
+): Promise<number[]> {
+  const { api, beforeCall } = make();
+  const samples: number[] = [];
+  for (let i = 0; i < counts.warmup + counts.measured; i++) {
+    beforeCall();
+    const start = performance.now();
+    await api.addGroupParticipant(BODY);
+    if (i >= counts.warmup) samples.push((performance.now() - start) * 1000);
+  }
+  return samples;
+}
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
+
+export async function measureEmulator(log: (line: string) => void): Promise<Row[]> {
+  const rows: Row[] = [];
+  const c = EMULATOR_CONFIG;
+  const T = EMULATOR_TARGETS;
+  const section = "emulator vs Prism";
+
+  // ---- start
+  log(`emulator: ${c.coldStarts} cold starts in fresh processes, ${c.prismStarts} Prism starts`);
+  const starts = [];
+  for (let i = 0; i < c.coldStarts; i++) starts.push(await coldStart());
+  const create = summarize(starts.map((s) => s.createMs));
+  const imported = summarize(starts.map((s) => s.importMs));
+  const first = summarize(starts.map((s) => s.firstCallMs));
+  const prismStarts: number[] = [];
+  let prismStartMedian = Number.NaN;
+  for (let i = 0; i < c.prismStarts; i++) {
+    const t = performance.now();
+    const mock = await startMock();
+    prismStarts.push(performance.now() - t);
+    await mock.close();
+  }
+  prismStartMedian = summarize(prismStarts).median;
+  rows.push({
+    section,
+    name: "emulator: createEmulator() ready",
+    value: ms(create.median),
+    spread: `import ${ms(imported.median)}, first call ${ms(first.median)} (medians of ${c.coldStarts} fresh processes)`,
+    ratio: `${(prismStartMedian / (imported.median + create.median + first.median)).toFixed(0)}x faster than Prism to first answer`,
+    target: `<= ${T.readyMs} ms`,
+    result: verdict(create.median <= T.readyMs),
+  });
+  rows.push({
+    section,
+    name: "Prism: startMock() until it answers",
+    value: ms(prismStartMedian),
+    spread: `${c.prismStarts} starts: ${prismStarts.map((x) => ms(x)).join(", ")}`,
+    ratio: "baseline",
+    target: "",
+    result: "reference",
+  });
+
+  // ---- a call through the client
+  log(
+    `emulator: ${c.calls.measured} in-process calls through the client; Prism ${c.prismCalls.measured} over loopback`,
+  );
+  const inProcess = summarize(
+    await clientLatency(() => {
+      const emulator = createEmulator({ clock: "manual" });
+      return {
+        // The manual clock moves a tenth of a second per call: within the method's rate limit.
+        beforeCall: () => emulator.clock.advance(100),
+        api: createGreenApi({
+          idInstance: "1101000001",
+          apiTokenInstance: "bench-token",
+          apiUrl: "http://emulator.bench",
+          fetch: emulator.fetch,
+          retry: false,
+        }),
+      };
+    }, c.calls),
+  );
+  const mock = await startMock();
+  let prismCall: ReturnType<typeof summarize>;
+  let prismRss = Number.NaN;
+  let prismLoad: Awaited<ReturnType<typeof load>>;
+  try {
+    prismCall = summarize(
+      await clientLatency(
+        () => ({
+          beforeCall: () => {},
+          api: createGreenApi({
+            idInstance: "1101000001",
+            apiTokenInstance: "bench-token",
+            apiUrl: mock.url,
+            retry: false,
+          }),
+        }),
+        c.prismCalls,
+      ),
+    );
+    log(
+      `emulator: ${c.load.requests} requests at ${c.load.concurrency} concurrent clients, Prism then emulator`,
+    );
+    await load(mock.url, c.load.warmup, c.load.concurrency, c.load.maxSeconds);
+    prismLoad = await load(mock.url, c.load.requests, c.load.concurrency, c.load.maxSeconds);
+    prismRss = rssOfPid(mock.pid);
+  } finally {
+    await mock.close();
+  }
+  rows.push({
+    section,
+    name: "emulator: a call through the client, in-process",
+    value: `${inProcess.median.toFixed(0)} µs`,
+    spread: `p5-p95 ${inProcess.p5.toFixed(0)}-${inProcess.p95.toFixed(0)} µs`,
+    ratio: `${(prismCall.median / inProcess.median).toFixed(1)}x faster than Prism over loopback`,
+    target: `<= ${T.inProcessMicros} µs`,
+    result: verdict(inProcess.median <= T.inProcessMicros),
+  });
+  rows.push({
+    section,
+    name: "Prism: a call through the client, loopback",
+    value: `${prismCall.median.toFixed(0)} µs`,
+    spread: `p5-p95 ${prismCall.p5.toFixed(0)}-${prismCall.p95.toFixed(0)} µs`,
+    ratio: "baseline",
+    target: "",
+    result: "reference",
+  });
+
+  // ---- HTTP throughput and memory
+  const server = await forkEmulator();
+  try {
+    await load(server.url, c.load.warmup, c.load.concurrency, c.load.maxSeconds);
+    const ours = await load(server.url, c.load.requests, c.load.concurrency, c.load.maxSeconds);
+    rows.push({
+      section,
+      name: `emulator: HTTP, ${c.load.concurrency} concurrent clients`,
+      value: `${ours.rps.toFixed(0)} req/s`,
+      spread: `latency p50 ${ours.latency.median.toFixed(2)} ms, p95 ${ours.latency.p95.toFixed(2)} ms; ${ours.ok} of ${ours.completed} answered 200`,
+      ratio: `${(ours.rps / prismLoad.rps).toFixed(1)}x Prism`,
+      target: `>= ${T.requestsPerSecond} req/s`,
+      result: verdict(ours.rps >= T.requestsPerSecond),
+    });
+    // The ceiling on this machine: a bare node:http server with a fixed answer, same load.
+    const bare = await startLoopbackServer();
+    let ceiling: Awaited<ReturnType<typeof load>>;
+    try {
+      const fixed = () => OPERATION_PATH;
+      await load(bare.url, c.load.warmup, c.load.concurrency, c.load.maxSeconds, fixed);
+      ceiling = await load(bare.url, c.load.requests, c.load.concurrency, c.load.maxSeconds, fixed);
+    } finally {
+      await bare.close();
+    }
+    rows.push({
+      section,
+      name: `bare node:http, ${c.load.concurrency} concurrent clients`,
+      value: `${ceiling.rps.toFixed(0)} req/s`,
+      spread: `latency p50 ${ceiling.latency.median.toFixed(2)} ms; a fixed answer, no work: this machine's ceiling`,
+      ratio: `emulator at ${((ours.rps / ceiling.rps) * 100).toFixed(0)}% of it`,
+      target: "",
+      result: "reference",
+    });
+    rows.push({
+      section,
+      name: `Prism: HTTP, ${c.load.concurrency} concurrent clients`,
+      value: `${prismLoad.rps.toFixed(0)} req/s`,
+      spread: `latency p50 ${prismLoad.latency.median.toFixed(2)} ms, p95 ${prismLoad.latency.p95.toFixed(2)} ms; ${prismLoad.ok} of ${prismLoad.completed} answered 200`,
+      ratio: "baseline",
+      target: "",
+      result: "reference",
+    });
+  } finally {
+    await server.close();
+  }
+
+  // A fresh server, so the figure is the state's and not the load's garbage.
+  const fresh = await forkEmulator();
+  try {
+    log(
+      `emulator: ${c.groups} groups created over HTTP on a fresh server, then its resident memory`,
+    );
+    const agent = new Agent({ keepAlive: true, maxSockets: 10 });
+    let created = 0;
+    for (let i = 0; i < c.groups; i++) {
+      const path = TEMPLATE.replace("addGroupParticipant", "createGroup")
+        .replace("{idInstance}", String(4_000_000 + i))
+        .replace("{apiTokenInstance}", "bench-token");
+      const members = Array.from(
+        { length: 5 },
+        (_, k) => `7900${String(i * 5 + k).padStart(7, "0")}@c.us`,
+      );
+      const status = await post(
+        agent,
+        `${fresh.url}${path}`,
+        Buffer.from(JSON.stringify({ groupName: `Group ${i}`, chatIds: members })),
+      );
+      if (status === 200) created++;
+    }
+    agent.destroy();
+    const rss = await fresh.rss();
+    const mb = rss / 1024 / 1024;
+    rows.push({
+      section,
+      name: `emulator: resident memory with ${created} groups`,
+      value: `${mb.toFixed(0)} MB`,
+      spread: "a fresh server; each group made by its own instance, 6 members",
+      ratio: `${(prismRss / rss).toFixed(1)}x less than Prism idle`,
+      target: `<= ${T.rssMegabytes} MB`,
+      result: verdict(mb <= T.rssMegabytes && created === c.groups),
+    });
+    rows.push({
+      section,
+      name: "Prism: resident memory after its load",
+      value: `${(prismRss / 1024 / 1024).toFixed(0)} MB`,
+      spread: "holds no state",
+      ratio: "baseline",
+      target: "",
+      result: "reference",
+    });
+  } finally {
+    await fresh.close();
+  }
+  return rows;
+}

@@ -1,0 +1,252 @@
+// What each group method does to the emulated WhatsApp, as its page describes it. Every answer
+// starts from one of the spec's named examples (so its status and shape are the spec's) and only
+// live values (ids, links, members) are filled in; the generated types check each body.
+import type { components, operations } from "@greenspec/types";
+import { chatIdOfPhone } from "./inputs.js";
+import { hasWhatsAppByDefault, NOT_CREATED_NAME, OVERLIMIT_EXAMPLE } from "./magic.js";
+import { identifierOf, type OperationSpec, type SpecAnswer, specAnswer } from "./spec.js";
+import type { Group, Instance, Member, World } from "./world.js";
+
+type Ops = operations;
+type Id = keyof Ops;
+type Body<K extends Id> = Ops[K]["requestBody"] extends { content: infer C } ? C[keyof C] : never;
+/** The success body of an operation: its 200 answer without the error envelope the spec allows there. */
+type Ok<K extends Id> = Exclude<
+  Ops[K]["responses"][200]["content"]["application/json"],
+  components["schemas"]["ServiceErrorInOk"]
+>;
+
+export interface CallContext {
+  world: World;
+  instance: Instance;
+  operation: OperationSpec;
+  /** The request body, already valid by the spec (multipart: its parts, files as Blobs). */
+  body: unknown;
+  /** The emulator's clock, in ms. */
+  now: number;
+  strict: boolean;
+}
+
+type Behaviour = (ctx: CallContext) => SpecAnswer;
+
+/** The named example as the answer, with `patch` laid over its body (typed by the spec). */
+function answer<K extends Id>(ctx: CallContext, example: string, patch?: Partial<Ok<K>>) {
+  const found = specAnswer(ctx.operation, example);
+  if (patch) found.body = { ...(found.body as object), ...patch };
+  return found;
+}
+
+function body<K extends Id>(ctx: CallContext): Body<K> {
+  return ctx.body as Body<K>;
+}
+
+/**
+ * The person a participant body names: by chat id, by phone, or by the hidden-number id a group
+ * showed for them (all the same person).
+ */
+function personOf(
+  ctx: CallContext,
+  ref: { participantChatId?: string; participantPhone?: number },
+): string {
+  const id = ref.participantChatId ?? chatIdOfPhone(ref.participantPhone as number);
+  return ctx.world.personOfLid(id) ?? id;
+}
+
+function hasWhatsApp(ctx: CallContext, personId: string): boolean {
+  if (ctx.world.instanceByChatId(personId)) return true;
+  return ctx.strict ? ctx.world.people.has(personId) : hasWhatsAppByDefault(personId);
+}
+
+/** The group, when the instance is one of its members (a group it left is out of its reach). */
+function groupOf(ctx: CallContext, groupId: string): Group | undefined {
+  const group = ctx.world.groups.get(groupId);
+  return group?.members.has(ctx.instance.chatId) ? group : undefined;
+}
+
+function isAdmin(group: Group, id: string): boolean {
+  return group.members.get(id)?.isAdmin === true;
+}
+
+const seconds = (ms: number) => Math.floor(ms / 1000);
+
+/** A member leaves: with no admin left, WhatsApp makes the longest-standing member one. */
+function removeMember(world: World, group: Group, id: string): void {
+  group.members.delete(id);
+  if (group.members.size === 0) {
+    world.groups.delete(group.id);
+    return;
+  }
+  if (![...group.members.values()].some((m) => m.isAdmin)) {
+    const first = group.members.values().next().value as Member;
+    first.isAdmin = true;
+  }
+}
+
+export const behaviours: Readonly<Record<string, Behaviour>> = {
+  createGroup(ctx) {
+    const { groupName, chatIds } = body<"createGroup">(ctx);
+    const overlimit = specAnswer(ctx.operation, OVERLIMIT_EXAMPLE);
+    if (groupName === identifierOf(overlimit)) return overlimit;
+    if (groupName === NOT_CREATED_NAME) return answer(ctx, "notCreated");
+    const { world, instance } = ctx;
+    const now = seconds(ctx.now);
+    const group: Group = {
+      id: world.newGroupId(),
+      owner: instance.chatId,
+      subject: groupName,
+      creation: now,
+      subjectTime: now,
+      subjectOwner: instance.chatId,
+      inviteLink: world.newInviteLink(),
+      members: new Map([[instance.chatId, { isAdmin: true, isSuperAdmin: true }]]),
+      settings: {
+        allowParticipantsEditGroupSettings: true,
+        allowParticipantsSendMessages: true,
+        // Off, so only admins add people: the page's first reason for `addParticipant: false`.
+        allowParticipantsAddMembers: false,
+      },
+      urlAvatar: null,
+    };
+    // People without WhatsApp are left out, as WhatsApp does; the group is still created.
+    for (const id of chatIds) {
+      if (!group.members.has(id) && hasWhatsApp(ctx, id))
+        group.members.set(id, { isAdmin: false, isSuperAdmin: false });
+    }
+    world.groups.set(group.id, group);
+    return answer<"createGroup">(ctx, "created", {
+      created: true,
+      chatId: group.id,
+      groupInviteLink: group.inviteLink,
+    });
+  },
+
+  getGroupData(ctx) {
+    const { groupId } = body<"getGroupData">(ctx);
+    const group = groupOf(ctx, groupId);
+    // Green API documents no answer for a group the instance is not in: the emulator refuses it.
+    if (!group) return specAnswer(ctx.operation, "badRequestData");
+    const data: Ok<"getGroupData"> = {
+      groupId: group.id,
+      owner: group.owner,
+      subject: group.subject,
+      creation: group.creation,
+      participants: [...group.members].map(([id, m]) => {
+        const lid = ctx.world.lidOf(id);
+        return { id, ...(lid ? { lid } : {}), isAdmin: m.isAdmin, isSuperAdmin: m.isSuperAdmin };
+      }),
+      subjectTime: group.subjectTime,
+      subjectOwner: group.subjectOwner,
+      groupInviteLink: isAdmin(group, ctx.instance.chatId) ? group.inviteLink : "",
+      ephemeralExpiration: 0,
+      ...group.settings,
+      isCommunity: false,
+      isCommunityAnnounce: false,
+      size: group.members.size,
+    };
+    return { ...specAnswer(ctx.operation, "asAdmin"), body: data };
+  },
+
+  updateGroupName(ctx) {
+    const { groupId, groupName } = body<"updateGroupName">(ctx);
+    const group = groupOf(ctx, groupId);
+    const me = ctx.instance.chatId;
+    if (!group || (!group.settings.allowParticipantsEditGroupSettings && !isAdmin(group, me)))
+      return answer(ctx, "notRenamed");
+    group.subject = groupName;
+    group.subjectTime = seconds(ctx.now);
+    group.subjectOwner = me;
+    return answer(ctx, "renamed");
+  },
+
+  updateGroupSettings(ctx) {
+    const { groupId, ...settings } = body<"updateGroupSettings">(ctx);
+    const group = groupOf(ctx, groupId);
+    if (!group || !isAdmin(group, ctx.instance.chatId)) return answer(ctx, "notUpdated");
+    for (const [key, value] of Object.entries(settings)) {
+      if (typeof value === "boolean")
+        (group.settings as unknown as Record<string, boolean>)[key] = value;
+    }
+    return answer(ctx, "updated");
+  },
+
+  addGroupParticipant(ctx) {
+    const request = body<"addGroupParticipant">(ctx);
+    const group = groupOf(ctx, request.groupId);
+    const person = personOf(ctx, request);
+    const me = ctx.instance.chatId;
+    const mayAdd = group && (isAdmin(group, me) || group.settings.allowParticipantsAddMembers);
+    if (!group || !mayAdd || group.members.has(person) || !hasWhatsApp(ctx, person))
+      return answer(ctx, "notAdded");
+    group.members.set(person, { isAdmin: false, isSuperAdmin: false });
+    return answer(ctx, "added");
+  },
+
+  removeGroupParticipant(ctx) {
+    const request = body<"removeGroupParticipant">(ctx);
+    const group = groupOf(ctx, request.groupId);
+    const person = personOf(ctx, request);
+    const me = ctx.instance.chatId;
+    // The instance leaves with leaveGroup, and nobody removes the group's super admin.
+    if (!group || !isAdmin(group, me) || person === me) return answer(ctx, "notRemoved");
+    const member = group.members.get(person);
+    if (!member || member.isSuperAdmin) return answer(ctx, "notRemoved");
+    removeMember(ctx.world, group, person);
+    return answer(ctx, "removed");
+  },
+
+  setGroupAdmin(ctx) {
+    const request = body<"setGroupAdmin">(ctx);
+    const group = groupOf(ctx, request.groupId);
+    if (!group || !isAdmin(group, ctx.instance.chatId)) return answer(ctx, "notPromotedWrongGroup");
+    const member = group.members.get(personOf(ctx, request));
+    if (!member) return answer(ctx, "notPromoted");
+    member.isAdmin = true;
+    return answer(ctx, "promoted");
+  },
+
+  removeAdmin(ctx) {
+    const request = body<"removeAdmin">(ctx);
+    const group = groupOf(ctx, request.groupId);
+    const person = personOf(ctx, request);
+    const me = ctx.instance.chatId;
+    if (!group || !isAdmin(group, me)) return answer(ctx, "notDemoted");
+    const member = group.members.get(person);
+    // The super admin keeps its rights; demoting oneself is allowed when another admin remains.
+    if (!member?.isAdmin || member.isSuperAdmin) return answer(ctx, "notDemoted");
+    const admins = [...group.members.values()].filter((m) => m.isAdmin).length;
+    if (person === me && admins < 2) return answer(ctx, "notDemoted");
+    member.isAdmin = false;
+    return answer(ctx, "demoted");
+  },
+
+  setGroupPicture(ctx) {
+    const { groupId } = body<"setGroupPicture">(ctx);
+    const group = groupOf(ctx, groupId);
+    const me = ctx.instance.chatId;
+    if (!group || (!group.settings.allowParticipantsEditGroupSettings && !isAdmin(group, me)))
+      return answer(ctx, "pictureNotSet");
+    const set = specAnswer(ctx.operation, "pictureSet");
+    const example = (set.body as Ok<"setGroupPicture">).urlAvatar ?? "";
+    // The documented URL's folder, with a fresh file name: each picture gets its own URL.
+    const folder = example.slice(0, example.lastIndexOf("/") + 1);
+    group.urlAvatar = `${folder}${ctx.world.newAvatarName()}`;
+    return answer<"setGroupPicture">(ctx, "pictureSet", { urlAvatar: group.urlAvatar });
+  },
+
+  leaveGroup(ctx) {
+    const { groupId } = body<"leaveGroup">(ctx);
+    const group = groupOf(ctx, groupId);
+    if (!group) return answer(ctx, "notLeft");
+    const wasAdmin = isAdmin(group, ctx.instance.chatId);
+    removeMember(ctx.world, group, ctx.instance.chatId);
+    // An admin's answer also reports giving up its rights (the current page's shape).
+    return answer(ctx, wasAdmin ? "leftAndGaveUpAdmin" : "left");
+  },
+};
+
+/** For an operation the emulator has no behaviour for: the spec's first 200 example, as Prism does. */
+export function statelessAnswer(operation: OperationSpec): SpecAnswer {
+  const first = Object.entries(operation.examples).find(([, a]) => a.status === 200);
+  if (!first) throw new Error(`spec: ${operation.id} has no 200 example`);
+  return specAnswer(operation, first[0]);
+}

@@ -1,0 +1,123 @@
+// startEmulator(): the emulator over HTTP on 127.0.0.1, through plain node:http (no web Request
+// or Response per call, which keeps it fast). One bad request never stops the server.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  createEmulator,
+  type Emulator,
+  type EmulatorOptions,
+  handlerOf,
+  MAX_BODY_BYTES,
+  type Outcome,
+} from "./emulator.js";
+
+export interface StartEmulatorOptions extends EmulatorOptions {
+  /** Port on 127.0.0.1; a free one when left out (or 0). */
+  port?: number;
+}
+
+export interface EmulatorServer {
+  /** Base URL, such as `http://127.0.0.1:4020`: use it as the client's apiUrl. */
+  url: string;
+  /** Stops listening and closes every connection. Safe to call twice. */
+  close(): Promise<void>;
+  emulator: Emulator;
+}
+
+const HOST = "127.0.0.1";
+
+class TooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      // Past the limit, keep draining (so the 400 can be read) but stop keeping the bytes.
+      if (size > MAX_BODY_BYTES) {
+        chunks.length = 0;
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.once("end", () => {
+      if (size > MAX_BODY_BYTES) reject(new TooLarge("the body is too large"));
+      else resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+    });
+    req.once("error", reject);
+  });
+}
+
+function write(res: ServerResponse, outcome: Outcome): void {
+  if ("reset" in outcome) {
+    res.socket?.destroy();
+    return;
+  }
+  res.writeHead(outcome.status, {
+    "content-type": outcome.contentType,
+    "content-length": Buffer.byteLength(outcome.body),
+  });
+  res.end(outcome.body);
+}
+
+/** Starts an emulator (made with `options`) listening on 127.0.0.1. */
+export async function startEmulator(options: StartEmulatorOptions = {}): Promise<EmulatorServer> {
+  const { port = 0, ...emulatorOptions } = options;
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError(`port must be an integer from 0 to 65535, got ${port}`);
+  const emulator = createEmulator(emulatorOptions);
+  const handle = handlerOf(emulator);
+
+  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+    const pathname = (req.url ?? "/").split("?")[0] as string;
+    const length = Number(req.headers["content-length"]);
+    const contentType = req.headers["content-type"] ?? null;
+    let body: Promise<Buffer> | undefined;
+    const read = () => {
+      body ??= readBody(req);
+      return body;
+    };
+    handle({
+      method: req.method ?? "GET",
+      pathname,
+      contentType,
+      ...(Number.isFinite(length) ? { contentLength: length } : {}),
+      text: async () => (await read()).toString("utf8"),
+      formData: async () =>
+        new Response(new Uint8Array(await read()), {
+          headers: contentType ? { "content-type": contentType } : {},
+        }).formData(),
+    }).then(
+      (outcome) => {
+        if (!res.destroyed) write(res, outcome);
+      },
+      () => {
+        // The emulator answers its own failures; only a broken connection lands here.
+        if (!res.headersSent && !res.destroyed) res.socket?.destroy();
+      },
+    );
+  });
+  server.on("clientError", (_error, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, HOST, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  let closed: Promise<void> | undefined;
+  return {
+    url: `http://${HOST}:${address.port}`,
+    emulator,
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}
