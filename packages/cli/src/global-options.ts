@@ -4,6 +4,7 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 export interface GlobalOptions {
   apiUrl?: string;
   mock?: boolean;
+  emulator?: boolean;
   json?: boolean;
   timeout?: number;
   prefer?: string;
@@ -13,6 +14,7 @@ export interface GlobalOptions {
 export const GLOBAL_FLAGS = new Set([
   "api-url",
   "mock",
+  "emulator",
   "json",
   "timeout",
   "prefer",
@@ -35,7 +37,14 @@ export function addGlobalOptions(program: Command): Command {
   return (
     program
       .option("--api-url <url>", "The API host of your instance (default: the spec's server).")
-      .option("--mock", "Start the bundled mock (Prism) and send the request to it.")
+      .option(
+        "--mock",
+        "Start the contract mock (Prism, from the optional @greenspec/mock) and send the request to it.",
+      )
+      .option(
+        "--emulator",
+        "Send the request to a fresh in-process emulator of the service (no network, no state kept).",
+      )
       .option("--json", "Print machine-readable JSON on stdout.")
       .option("--timeout <ms>", "Give up a request after this many milliseconds.", parseTimeout)
       // Contract tests pick a mock answer with Prism's Prefer header (`example=notAdded`).

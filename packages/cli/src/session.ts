@@ -1,5 +1,6 @@
-// A command's connection to the service: the client (against the mock for --mock), the options
-// every call carries, and the masked output. Errors become exit codes here.
+// A command's connection to the service: the client (against the mock for --mock, the emulator
+// for --emulator), the options every call carries, and the masked output. Errors become exit
+// codes here.
 import { createGreenApi } from "@greenspec/client";
 import { placeholderCredentials } from "./commands.js";
 import { type Credentials, ID_VARIABLE, TOKEN_VARIABLE } from "./credentials.js";
@@ -22,7 +23,7 @@ export type Runner = (
   work: (session: Session) => Promise<number>,
 ) => Promise<void>;
 
-/** Builds the client (starting the mock for --mock), runs the work, maps errors to exit codes. */
+/** Builds the client (starting the mock or the emulator), runs the work, maps errors to exit codes. */
 export async function withSession(
   options: GlobalOptions,
   credentials: Credentials,
@@ -31,12 +32,25 @@ export async function withSession(
 ): Promise<number> {
   let mock: { url: string; close(): Promise<void> } | undefined;
   try {
-    if (options.mock && options.apiUrl)
-      throw new UsageError("--mock and --api-url both pick the host: give only one.");
+    const hosts = [
+      options.mock && "--mock",
+      options.emulator && "--emulator",
+      options.apiUrl && "--api-url",
+    ];
+    const given = hosts.filter(Boolean);
+    if (given.length > 1)
+      throw new UsageError(`${given.join(" and ")} each pick the host: give only one.`);
     let { idInstance, apiTokenInstance } = credentials;
+    let target: { apiUrl?: string; fetch?: typeof fetch } = {};
     if (options.mock) {
-      const { startMock } = await import("@greenspec/mock");
-      mock = await startMock();
+      mock = await (await loadMock()).startMock();
+      target = { apiUrl: mock.url };
+    } else if (options.emulator) {
+      const { createEmulator } = await import("@greenspec/emulator");
+      // The emulator answers through its own fetch: no socket, and any absolute URL will do.
+      target = { apiUrl: "http://emulator.invalid", fetch: createEmulator().fetch };
+    }
+    if (options.mock || options.emulator) {
       const placeholders = placeholderCredentials();
       idInstance ??= placeholders.idInstance;
       apiTokenInstance ??= placeholders.apiTokenInstance;
@@ -44,14 +58,15 @@ export async function withSession(
     if (!idInstance || !apiTokenInstance) {
       throw new UsageError(
         `no credentials: set ${ID_VARIABLE} and ${TOKEN_VARIABLE} in the environment or in a ` +
-          ".env file in the current directory (or add --mock to try the bundled mock).",
+          ".env file in the current directory (or add --emulator or --mock to try it locally).",
       );
     }
-    const apiUrl = mock?.url ?? options.apiUrl ?? credentials.apiUrl;
+    const apiUrl = target.apiUrl ?? options.apiUrl ?? credentials.apiUrl;
     const api = createGreenApi({
       idInstance,
       apiTokenInstance,
       ...(apiUrl !== undefined ? { apiUrl } : {}),
+      ...(target.fetch !== undefined ? { fetch: target.fetch } : {}),
     });
     const callOptions: Session["callOptions"] = {};
     if (options.timeout !== undefined) callOptions.timeout = options.timeout;
@@ -61,5 +76,20 @@ export async function withSession(
     return reportError(error, options, io);
   } finally {
     await mock?.close();
+  }
+}
+
+/** @greenspec/mock is an optional peer (it brings Prism, about 100 MB): say how to get it. */
+async function loadMock(): Promise<typeof import("@greenspec/mock")> {
+  try {
+    return await import("@greenspec/mock");
+  } catch (error) {
+    const { code, message } = error as { code?: string; message?: string };
+    // Only the package itself missing; a broken install of it is its own error.
+    if (code !== "ERR_MODULE_NOT_FOUND" || !message?.includes("'@greenspec/mock'")) throw error;
+    throw new UsageError(
+      "--mock needs the optional package @greenspec/mock (it brings Prism): install it beside " +
+        "@greenspec/cli, or use --emulator, which needs nothing more.",
+    );
   }
 }

@@ -212,6 +212,39 @@ describe("credentials and hosts", () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ addParticipant: true });
   }, 60_000);
+
+  it("sends the request to an in-process emulator with --emulator and needs no credentials", async () => {
+    const result = await runCli(
+      [
+        "create-group",
+        "--group-name",
+        "Team",
+        "--chat-ids",
+        "79001234568@c.us",
+        "--emulator",
+        "--json",
+      ],
+      { env: cleanEnv() },
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      created: true,
+      chatId: expect.stringMatching(/@g\.us$/),
+    });
+  });
+
+  it.each([
+    [["--emulator", "--mock"], "--mock and --emulator"],
+    [["--emulator", "--api-url", "http://127.0.0.1:9"], "--emulator and --api-url"],
+  ])("refuses %j as a usage error (both pick the host)", async (flags, named) => {
+    const result = await runCli([...ADD, "--participant-phone", PHONE, ...flags], {
+      env: credentialsEnv(),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(named);
+    expect(result.stdout).toBe("");
+  });
 });
 
 describe("help", () => {
