@@ -1,4 +1,5 @@
-// The README's run command: build everything, then serve the mock and the docs until Ctrl-C.
+// The README's run command: build everything, then serve the mock, the emulator and the docs until
+// Ctrl-C.
 import { spawn, spawnSync } from "node:child_process";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -13,6 +14,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const services = [
   ["packages/mock/dist/cli.js", "--port", "4010"],
+  ["packages/emulator/dist/cli.js", "--port", "4020"],
   ["apps/docs/scripts/serve.mjs", "--port", "8080"],
 ].map((args) => spawn(process.execPath, args, { cwd: root, stdio: "inherit", env }));
 
