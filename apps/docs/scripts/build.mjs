@@ -30,6 +30,7 @@ import {
 } from "../src/operations.mjs";
 import { hashedName, splitRedocBundle } from "../src/redoc-bundle.mjs";
 import { exampleSamples } from "../src/samples.mjs";
+import { searchSections } from "../src/search-sections.mjs";
 import {
   DOWNLOADS,
   LANGUAGES,
@@ -138,7 +139,8 @@ try {
 
 /**
  * What the site script needs on one page: where the other language is, the interface text of
- * this language, and the code sample of every request example.
+ * this language, the code sample of every request example, and the description's sections for
+ * the search index.
  * @param {string} code
  * @param {string} otherCode
  * @param {import("../src/operations.mjs").Json} localized
@@ -166,6 +168,7 @@ function pageData(code, otherCode, localized) {
     prefixes,
     samples,
     branchExamples: branchExamples(localized),
+    search: searchSections(String(localized.info.description ?? "")),
   };
 }
 

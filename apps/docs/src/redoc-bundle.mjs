@@ -39,6 +39,8 @@ export function hashedName(
  *   example menu or the body's oneOf tabs); the page says which source each example has.
  * - translate: Redoc's translation hook asks the page's labels first (Russian on /ru/).
  * - pageActions: only the "Copy" action; the others open outside services.
+ * - searchDocuments: the page may rework the search index's documents before they are indexed
+ *   (Redoc indexes the whole description as one document; the page splits it by section).
  */
 const PATCHES = [
   {
@@ -65,6 +67,13 @@ const PATCHES = [
     anchor:
       /if\(![\w$]+\.specUrl\)return(?<rest>\(0,[\w$]+\.jsx\)\([\w$]+,\{"data-testid":`page-actions`)/,
     replace: (/** @type {Record<string, string>} */ g) => `if(!0)return${g.rest}`,
+  },
+  {
+    name: "searchDocuments",
+    anchor:
+      /let (?<docs>[\w$]+)=(?<indexer>[\w$]+)\.getResult\(\),(?<index>[\w$]+)=new (?<Index>[\w$]+);for\(let (?<doc>[\w$]+) of \k<docs>\)\k<index>\.addDocument\(\k<doc>\)/,
+    replace: (/** @type {Record<string, string>} */ g) =>
+      `let ${g.docs}=globalThis.greenspec?.searchDocuments?.(${g.indexer}.getResult())??${g.indexer}.getResult(),${g.index}=new ${g.Index};for(let ${g.doc} of ${g.docs})${g.index}.addDocument(${g.doc})`,
   },
 ];
 

@@ -280,6 +280,46 @@ describe("the samples follow the request example the reader picks", () => {
   );
 });
 
+describe("search", () => {
+  it.each(LANGUAGES.map(({ code }) => [code] as const))(
+    "/%s/: finds each section of the description by its title and opens that section",
+    async (code) => {
+      const description = String(builtDefinition(code).info.description);
+      const sections = [...description.matchAll(/^## (.+?) \{% #([\w-]+) %\}$/gm)].map((match) => ({
+        title: match[1] ?? "",
+        id: match[2] ?? "",
+      }));
+      expect(sections.map(({ id }) => id)).toContain("rate-limits");
+      const page = await openPage(`/${code}/`);
+      for (const { title, id } of sections) {
+        await page.locator('[data-component-name="icons/SearchIcon/SearchIcon"]').first().click();
+        const input = page.locator('[data-component-name="Search/SearchInput"] input');
+        await input.fill(title);
+        const first = page.locator('[data-component-name="Search/SearchItem"]').first();
+        await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain(title);
+        await first.click();
+        await expect.poll(() => page.evaluate(() => location.href)).toMatch(new RegExp(`/${id}$`));
+        // The section's heading is on screen, not the top of the page.
+        await expect
+          .poll(
+            () =>
+              page.evaluate((text) => {
+                const heading = [...document.querySelectorAll("h2")].find(
+                  (element) => element.textContent?.trim() === text,
+                );
+                const top = heading?.getBoundingClientRect().top ?? -1;
+                return top >= 0 && top < innerHeight / 2;
+              }, title),
+            { timeout: 10_000 },
+          )
+          .toBe(true);
+      }
+      await page.close();
+    },
+    120_000,
+  );
+});
+
 describe("search snippets", () => {
   it.each(LANGUAGES.map(({ code }) => [code] as const))(
     "/%s/: keep a space wherever the prose had a line break",

@@ -4,7 +4,7 @@
 // guide code gets a copy button and highlighting, and deep links to a response scroll to it.
 (() => {
   const dataElement = document.getElementById("greenspec-page");
-  /** @type {{ lang: string, otherHref: string, labels: Record<string, string>, text: Record<string, string>, prefixes: Record<string, string>, branchExamples: Record<string, string[]>, samples: Record<string, Record<string, string>> }} */
+  /** @type {{ lang: string, otherHref: string, labels: Record<string, string>, text: Record<string, string>, prefixes: Record<string, string>, branchExamples: Record<string, string[]>, samples: Record<string, Record<string, string>>, search?: { intro: string, sections: { id: string, title: string, text: string }[] } }} */
   const data = JSON.parse(dataElement?.textContent ?? "{}");
   const labels = data.labels ?? {};
   const text = data.text ?? {};
@@ -31,6 +31,29 @@
     ) => {
       void payload;
       return example === undefined ? undefined : samples[source]?.[example];
+    },
+    /**
+     * Redoc's search documents with the description split by section: the description's own
+     * document keeps its opening prose, and each section is a document that opens the section.
+     */
+    searchDocuments: (/** @type {Record<string, any>[]} */ documents) => {
+      const sections = data.search?.sections ?? [];
+      const root = documents.find((document) => document.kind === "root");
+      if (!root || sections.length === 0) return undefined;
+      const path = root.title ? [root.title] : [];
+      return [
+        ...documents.map((document) =>
+          document === root ? { ...document, text: data.search?.intro ?? "" } : document,
+        ),
+        ...sections.map(({ id, title, text }) => ({
+          id: `/${id}`,
+          url: `/${id}`,
+          title,
+          text,
+          path,
+          kind: "group",
+        })),
+      ];
     },
   };
 
