@@ -28,6 +28,7 @@ import {
   requestExamples,
   resolve,
 } from "../src/operations.mjs";
+import { operationPreviews } from "../src/preview.mjs";
 import { hashedName, splitRedocBundle } from "../src/redoc-bundle.mjs";
 import { exampleSamples } from "../src/samples.mjs";
 import { searchSections } from "../src/search-sections.mjs";
@@ -101,8 +102,12 @@ try {
       `<script id="greenspec-page" type="application/json">${jsonInHtml(pageData(code, other.code, localized))}</script>`,
       `<script defer src="../assets/${siteScript}"></script>`,
     ].join("\n  ");
+    /** @type {Record<string, string>} */
+    const text = code === "en" ? {} : loadInterfaceText(code).text;
+    const label = (/** @type {string} */ english) => text[english] ?? english;
     const html = page
       .replace("<!--greenspec:head-->", head)
+      .replace("<!--greenspec:body-->", () => operationPreviews(localized, label))
       .replace(MODULE_PLACEHOLDER_JSON, JSON.stringify(`../assets/${redocModule}`));
     if (html.includes(MODULE_PLACEHOLDER)) throw new Error("the page still names the placeholder");
     const file = join(dist, code, "index.html");

@@ -199,6 +199,35 @@
     requestAnimationFrame(choose);
   }
 
+  /**
+   * The static preview of a linked operation (written by the build, shown while the page is
+   * parsed) goes once Redoc has rendered that operation or taken over the page, or the reader
+   * moves elsewhere.
+   */
+  function watchPreview() {
+    const preview = document.getElementById("greenspec-preview");
+    if (!preview) return;
+    const hash = location.hash;
+    const id = /^#\/([^#?&]+)/.exec(hash)?.[1]?.toLowerCase();
+    let frames = 0;
+    const check = () => {
+      const operation = id ? document.getElementById(id) : null;
+      const menu = document.querySelector('[data-component-name="Menu/Menu"]');
+      const hydrated = menu && Object.keys(menu).some((key) => key.startsWith("__reactFiber"));
+      if (
+        location.hash !== hash ||
+        hydrated ||
+        (operation && operation.getBoundingClientRect().height > 0) ||
+        frames++ > 3600
+      ) {
+        preview.remove();
+      } else {
+        requestAnimationFrame(check);
+      }
+    };
+    check();
+  }
+
   function pass(/** @type {Element} */ root) {
     fixLinks(root);
     translateText(root);
@@ -216,6 +245,7 @@
   });
   pass(document.body);
   updateSwitch();
+  watchPreview();
   observer.observe(document.body, {
     subtree: true,
     childList: true,
