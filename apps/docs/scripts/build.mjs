@@ -163,14 +163,15 @@ function pageData(code, otherCode, localized) {
       );
     }
   }
-  const { labels, text, prefixes } =
-    code === "en" ? { labels: {}, text: {}, prefixes: {} } : loadInterfaceText(code);
+  const { labels, text, prefixes, joins } =
+    code === "en" ? { labels: {}, text: {}, prefixes: {}, joins: {} } : loadInterfaceText(code);
   return {
     lang: code,
     otherHref: `../${otherCode}/`,
     labels,
     text,
     prefixes,
+    joins,
     samples,
     branchExamples: branchExamples(localized),
     search: searchSections(String(localized.info.description ?? "")),
