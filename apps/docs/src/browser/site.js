@@ -217,20 +217,20 @@
     if (!preview) return;
     const hash = location.hash;
     const id = /^#\/([^#?&]+)/.exec(hash)?.[1]?.toLowerCase();
-    let frames = 0;
+    let tries = 0;
+    // A cheap check every 100 ms (no layout query, so Redoc's rendering is not slowed down).
     const check = () => {
-      const operation = id ? document.getElementById(id) : null;
       const menu = document.querySelector('[data-component-name="Menu/Menu"]');
       const hydrated = menu && Object.keys(menu).some((key) => key.startsWith("__reactFiber"));
       if (
         location.hash !== hash ||
         hydrated ||
-        (operation && operation.getBoundingClientRect().height > 0) ||
-        frames++ > 3600
+        (id && document.getElementById(id)) ||
+        tries++ > 600
       ) {
         preview.remove();
       } else {
-        requestAnimationFrame(check);
+        setTimeout(check, 100);
       }
     };
     check();
