@@ -28,8 +28,10 @@ import {
   requestExamples,
   resolve,
 } from "../src/operations.mjs";
+import { operationPreviews } from "../src/preview.mjs";
 import { hashedName, splitRedocBundle } from "../src/redoc-bundle.mjs";
 import { exampleSamples } from "../src/samples.mjs";
+import { searchSections } from "../src/search-sections.mjs";
 import {
   DOWNLOADS,
   LANGUAGES,
@@ -100,8 +102,12 @@ try {
       `<script id="greenspec-page" type="application/json">${jsonInHtml(pageData(code, other.code, localized))}</script>`,
       `<script defer src="../assets/${siteScript}"></script>`,
     ].join("\n  ");
+    /** @type {Record<string, string>} */
+    const text = code === "en" ? {} : loadInterfaceText(code).text;
+    const label = (/** @type {string} */ english) => text[english] ?? english;
     const html = page
       .replace("<!--greenspec:head-->", head)
+      .replace("<!--greenspec:body-->", () => operationPreviews(localized, label))
       .replace(MODULE_PLACEHOLDER_JSON, JSON.stringify(`../assets/${redocModule}`));
     if (html.includes(MODULE_PLACEHOLDER)) throw new Error("the page still names the placeholder");
     const file = join(dist, code, "index.html");
@@ -138,7 +144,8 @@ try {
 
 /**
  * What the site script needs on one page: where the other language is, the interface text of
- * this language, and the code sample of every request example.
+ * this language, the code sample of every request example, and the description's sections for
+ * the search index.
  * @param {string} code
  * @param {string} otherCode
  * @param {import("../src/operations.mjs").Json} localized
@@ -156,16 +163,18 @@ function pageData(code, otherCode, localized) {
       );
     }
   }
-  const { labels, text, prefixes } =
-    code === "en" ? { labels: {}, text: {}, prefixes: {} } : loadInterfaceText(code);
+  const { labels, text, prefixes, joins } =
+    code === "en" ? { labels: {}, text: {}, prefixes: {}, joins: {} } : loadInterfaceText(code);
   return {
     lang: code,
     otherHref: `../${otherCode}/`,
     labels,
     text,
     prefixes,
+    joins,
     samples,
     branchExamples: branchExamples(localized),
+    search: searchSections(String(localized.info.description ?? "")),
   };
 }
 

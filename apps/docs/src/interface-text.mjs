@@ -6,10 +6,15 @@ import { parse } from "yaml";
 
 /**
  * @param {string} code
- * @returns {{ labels: Record<string, string>, text: Record<string, string>, prefixes: Record<string, string> }}
+ * @returns {{ labels: Record<string, string>, text: Record<string, string>, prefixes: Record<string, string>, joins: Record<string, string> }}
  */
 export function loadInterfaceText(code) {
   const file = new URL(`../i18n/interface.${code}.yaml`, import.meta.url);
   const parsed = parse(readFileSync(file, "utf8")) ?? {};
-  return { labels: parsed.labels ?? {}, text: parsed.text ?? {}, prefixes: parsed.prefixes ?? {} };
+  return {
+    labels: parsed.labels ?? {},
+    text: parsed.text ?? {},
+    prefixes: parsed.prefixes ?? {},
+    joins: parsed.joins ?? {},
+  };
 }

@@ -5,6 +5,8 @@ import { createHash } from "node:crypto";
 
 const MODULE_OPEN = '<script type="module">';
 const DEFINITION = "const __redoc_definition";
+const AFTER_FIRST_PAINT =
+  "await new Promise((done) => { requestAnimationFrame(() => setTimeout(done)); setTimeout(done, 200); });\n";
 
 /**
  * Splits a page built with --inlineBundle into Redoc's module and the page that imports it.
@@ -19,7 +21,10 @@ export function splitRedocBundle(html, moduleUrl) {
   if (!/export\s*\{[^}]*\bhydrate\b[^}]*\};?\s*$/.test(bundle)) {
     throw new Error("Redoc's inline module no longer exports hydrate: recheck");
   }
-  const page = `${html.slice(0, open)}${MODULE_OPEN}import { hydrate } from ${JSON.stringify(moduleUrl)};\n${html.slice(definition)}`;
+  // Redoc's module (preloaded) is evaluated only after the page has painted once: evaluating it
+  // takes seconds on a slow CPU, and the server-rendered page (and the linked operation's static
+  // preview) should be on screen meanwhile. A hidden tab paints no frame: the timer stands in.
+  const page = `${html.slice(0, open)}${MODULE_OPEN}${AFTER_FIRST_PAINT}const { hydrate } = await import(${JSON.stringify(moduleUrl)});\n${html.slice(definition)}`;
   return { bundle: patchBundle(bundle.trim()), page };
 }
 
@@ -39,6 +44,8 @@ export function hashedName(
  *   example menu or the body's oneOf tabs); the page says which source each example has.
  * - translate: Redoc's translation hook asks the page's labels first (Russian on /ru/).
  * - pageActions: only the "Copy" action; the others open outside services.
+ * - searchDocuments: the page may rework the search index's documents before they are indexed
+ *   (Redoc indexes the whole description as one document; the page splits it by section).
  */
 const PATCHES = [
   {
@@ -65,6 +72,13 @@ const PATCHES = [
     anchor:
       /if\(![\w$]+\.specUrl\)return(?<rest>\(0,[\w$]+\.jsx\)\([\w$]+,\{"data-testid":`page-actions`)/,
     replace: (/** @type {Record<string, string>} */ g) => `if(!0)return${g.rest}`,
+  },
+  {
+    name: "searchDocuments",
+    anchor:
+      /let (?<docs>[\w$]+)=(?<indexer>[\w$]+)\.getResult\(\),(?<index>[\w$]+)=new (?<Index>[\w$]+);for\(let (?<doc>[\w$]+) of \k<docs>\)\k<index>\.addDocument\(\k<doc>\)/,
+    replace: (/** @type {Record<string, string>} */ g) =>
+      `let ${g.docs}=globalThis.greenspec?.searchDocuments?.(${g.indexer}.getResult())??${g.indexer}.getResult(),${g.index}=new ${g.Index};for(let ${g.doc} of ${g.docs})${g.index}.addDocument(${g.doc})`,
   },
 ];
 

@@ -1,5 +1,5 @@
 // The build's own parts, on small inputs: the Changes section, joined soft line breaks, the
-// Redoc module patches, the favicon.
+// Redoc module patches, the favicon, the description's sections for the search index.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import { changesMarkdown, parseChangelogs, parseChangesets } from "../src/change
 import { joinSoftBreaks } from "../src/display.mjs";
 import { faviconIco } from "../src/favicon.mjs";
 import { patchBundle } from "../src/redoc-bundle.mjs";
+import { searchSections } from "../src/search-sections.mjs";
 import { distDir } from "./built-pages.js";
 
 const changelog = `# @greenspec/client
@@ -114,15 +115,48 @@ describe("the shared Redoc module", () => {
     const bundle = readFileSync(join(assets, String(redoc)), "utf8");
     expect(bundle).toContain("globalThis.greenspec?.sampleFor?.(");
     expect(bundle).toContain("globalThis.greenspec?.translate?.(");
+    expect(bundle).toContain("globalThis.greenspec?.searchDocuments?.(");
     expect(() => patchBundle("export{hydrate};")).toThrow(/anchor is gone/);
   });
 
   it("is one file that both pages import", () => {
     for (const code of ["en", "ru"]) {
       const page = readFileSync(join(distDir, code, "index.html"), "utf8");
-      expect(page).toContain(`from "../assets/${redoc}"`);
+      expect(page).toContain(`await import("../assets/${redoc}")`);
       expect(page.length).toBeLessThan(1_000_000);
     }
+  });
+});
+
+describe("the description's search sections", () => {
+  it("split at each ## heading, keep its id, and read as plain words", () => {
+    const markdown = [
+      "Opening **prose** with a [link](https://example.test).",
+      "",
+      "## Rate limits {% #rate-limits %}",
+      "",
+      "| Method | Limit |",
+      "| --- | ---: |",
+      "| `addGroupParticipant` | 1 per second |",
+      "",
+      "## Без id",
+      "",
+      "```sh",
+      "curl -s x",
+      "```",
+      "",
+    ].join("\n");
+    expect(searchSections(markdown)).toEqual({
+      intro: "Opening prose with a link.",
+      sections: [
+        {
+          id: "rate-limits",
+          title: "Rate limits",
+          text: "Method Limit addGroupParticipant 1 per second",
+        },
+        { id: "без-id", title: "Без id", text: "curl -s x" },
+      ],
+    });
   });
 });
 

@@ -280,6 +280,83 @@ describe("the samples follow the request example the reader picks", () => {
   );
 });
 
+describe("a link to an operation", () => {
+  it.each(LANGUAGES.map(({ code }) => [code] as const))(
+    "/%s/: shows the operation from the spec while Redoc's module is still loading, then Redoc's own",
+    async (code) => {
+      const { operation, path, method } = operationNamed(
+        builtDefinition(code),
+        "addGroupParticipant",
+      );
+      const page = await browser.context.newPage();
+      let release = () => {};
+      const held = new Promise<void>((done) => {
+        release = done;
+      });
+      // Redoc's module is held back: what the reader sees meanwhile comes from the page alone.
+      await page.route(/\/assets\/redoc\.[0-9a-f]+\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${server.url}/${code}/#/participants/addGroupParticipant`);
+      const preview = page.locator("#greenspec-preview");
+      await expect.poll(() => preview.locator("h1").textContent()).toBe(operation.summary);
+      expect(await preview.textContent()).toContain(`${method.toUpperCase()} ${path}`);
+      const box = await preview.locator("h1").boundingBox();
+      expect(box && box.y >= 0 && box.y < 1000).toBe(true);
+      await page.screenshot({ path: `${screenshots}after-preview-${code}.png` });
+      release();
+      await waitForRedoc(page);
+      await expect.poll(() => preview.count(), { timeout: 30_000 }).toBe(0);
+      await expect
+        .poll(() => page.locator('[id="participants/addgroupparticipant"]').isVisible())
+        .toBe(true);
+      await page.close();
+    },
+    60_000,
+  );
+});
+
+describe("search", () => {
+  it.each(LANGUAGES.map(({ code }) => [code] as const))(
+    "/%s/: finds each section of the description by its title and opens that section",
+    async (code) => {
+      const description = String(builtDefinition(code).info.description);
+      const sections = [...description.matchAll(/^## (.+?) \{% #([\w-]+) %\}$/gm)].map((match) => ({
+        title: match[1] ?? "",
+        id: match[2] ?? "",
+      }));
+      expect(sections.map(({ id }) => id)).toContain("rate-limits");
+      const page = await openPage(`/${code}/`);
+      for (const { title, id } of sections) {
+        await page.locator('[data-component-name="icons/SearchIcon/SearchIcon"]').first().click();
+        const input = page.locator('[data-component-name="Search/SearchInput"] input');
+        await input.fill(title);
+        const first = page.locator('[data-component-name="Search/SearchItem"]').first();
+        await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain(title);
+        await first.click();
+        await expect.poll(() => page.evaluate(() => location.href)).toMatch(new RegExp(`/${id}$`));
+        // The section's heading is on screen, not the top of the page.
+        await expect
+          .poll(
+            () =>
+              page.evaluate((text) => {
+                const heading = [...document.querySelectorAll("h2")].find(
+                  (element) => element.textContent?.trim() === text,
+                );
+                const top = heading?.getBoundingClientRect().top ?? -1;
+                return top >= 0 && top < innerHeight / 2;
+              }, title),
+            { timeout: 10_000 },
+          )
+          .toBe(true);
+      }
+      await page.close();
+    },
+    120_000,
+  );
+});
+
 describe("search snippets", () => {
   it.each(LANGUAGES.map(({ code }) => [code] as const))(
     "/%s/: keep a space wherever the prose had a line break",

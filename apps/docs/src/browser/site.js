@@ -4,19 +4,27 @@
 // guide code gets a copy button and highlighting, and deep links to a response scroll to it.
 (() => {
   const dataElement = document.getElementById("greenspec-page");
-  /** @type {{ lang: string, otherHref: string, labels: Record<string, string>, text: Record<string, string>, prefixes: Record<string, string>, branchExamples: Record<string, string[]>, samples: Record<string, Record<string, string>> }} */
+  /** @type {{ lang: string, otherHref: string, labels: Record<string, string>, text: Record<string, string>, prefixes: Record<string, string>, joins?: Record<string, string>, branchExamples: Record<string, string[]>, samples: Record<string, Record<string, string>>, search?: { intro: string, sections: { id: string, title: string, text: string }[] } }} */
   const data = JSON.parse(dataElement?.textContent ?? "{}");
   const labels = data.labels ?? {};
   const text = data.text ?? {};
   const samples = data.samples ?? {};
   const prefixes = Object.entries(data.prefixes ?? {});
+  const joins = Object.entries(data.joins ?? {});
+  const IDENTIFIER = /^[\w.@<>-]+(?: \([\w.@<>-]+\))?$/;
   const branchExamples = data.branchExamples ?? {};
   /** The translation of a whole text, or of its known opening words. */
   const translated = (/** @type {string} */ value) => {
     const key = value.trim();
     if (text[key]) return value.replace(key, text[key]);
     const prefix = prefixes.find(([english]) => key.startsWith(english));
-    return prefix ? value.replace(prefix[0], prefix[1]) : undefined;
+    if (prefix) return value.replace(prefix[0], prefix[1]);
+    // Identifiers joined by a word ("ChatId (string) or LidId (string)"): only the word changes.
+    const join = joins.find(
+      ([english]) =>
+        key.includes(english) && key.split(english).every((part) => IDENTIFIER.test(part.trim())),
+    );
+    return join ? value.replaceAll(join[0], join[1]) : undefined;
   };
 
   /** @type {any} */ (globalThis).greenspec = {
@@ -31,6 +39,29 @@
     ) => {
       void payload;
       return example === undefined ? undefined : samples[source]?.[example];
+    },
+    /**
+     * Redoc's search documents with the description split by section: the description's own
+     * document keeps its opening prose, and each section is a document that opens the section.
+     */
+    searchDocuments: (/** @type {Record<string, any>[]} */ documents) => {
+      const sections = data.search?.sections ?? [];
+      const root = documents.find((document) => document.kind === "root");
+      if (!root || sections.length === 0) return undefined;
+      const path = root.title ? [root.title] : [];
+      return [
+        ...documents.map((document) =>
+          document === root ? { ...document, text: data.search?.intro ?? "" } : document,
+        ),
+        ...sections.map(({ id, title, text }) => ({
+          id: `/${id}`,
+          url: `/${id}`,
+          title,
+          text,
+          path,
+          kind: "group",
+        })),
+      ];
     },
   };
 
@@ -47,7 +78,7 @@
 
   /** @param {Node} root */
   function translateText(root) {
-    if (Object.keys(text).length === 0 && prefixes.length === 0) return;
+    if (Object.keys(text).length === 0 && prefixes.length === 0 && joins.length === 0) return;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
@@ -176,6 +207,35 @@
     requestAnimationFrame(choose);
   }
 
+  /**
+   * The static preview of a linked operation (written by the build, shown while the page is
+   * parsed) goes once Redoc has rendered that operation or taken over the page, or the reader
+   * moves elsewhere.
+   */
+  function watchPreview() {
+    const preview = document.getElementById("greenspec-preview");
+    if (!preview) return;
+    const hash = location.hash;
+    const id = /^#\/([^#?&]+)/.exec(hash)?.[1]?.toLowerCase();
+    let tries = 0;
+    // A cheap check every 100 ms (no layout query, so Redoc's rendering is not slowed down).
+    const check = () => {
+      const menu = document.querySelector('[data-component-name="Menu/Menu"]');
+      const hydrated = menu && Object.keys(menu).some((key) => key.startsWith("__reactFiber"));
+      if (
+        location.hash !== hash ||
+        hydrated ||
+        (id && document.getElementById(id)) ||
+        tries++ > 600
+      ) {
+        preview.remove();
+      } else {
+        setTimeout(check, 100);
+      }
+    };
+    check();
+  }
+
   function pass(/** @type {Element} */ root) {
     fixLinks(root);
     translateText(root);
@@ -193,6 +253,7 @@
   });
   pass(document.body);
   updateSwitch();
+  watchPreview();
   observer.observe(document.body, {
     subtree: true,
     childList: true,
