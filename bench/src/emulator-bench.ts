@@ -3,13 +3,14 @@
 // with the same requests, and resident memory.
 import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { Agent, request } from "node:http";
+import { Agent } from "node:http";
 import { performance } from "node:perf_hooks";
 import { createGreenApi } from "@greenspec/client";
 import { createEmulator } from "@greenspec/emulator";
 import { startMock } from "@greenspec/mock";
 import { startLoopbackServer } from "./child-server.js";
 import { BODY, OPERATION_PATH, TEMPLATE } from "./fixtures.js";
+import { post } from "./http-post.js";
 import type { Row } from "./report.js";
 import { summarize } from "./stats.js";
 
@@ -38,28 +39,6 @@ const pathFor = (instance: number) =>
     "{apiTokenInstance}",
     "bench-token",
   );
-
-function post(agent: Agent, url: string, payload: Buffer): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: "POST",
-        agent,
-        headers: { "content-type": "application/json", "content-length": payload.length },
-        timeout: 10_000,
-      },
-      (res) => {
-        res.resume();
-        res.once("end", () => resolve(res.statusCode ?? 0));
-        res.once("error", reject);
-      },
-    );
-    req.once("timeout", () => req.destroy(new Error("request timed out")));
-    req.once("error", reject);
-    req.end(payload);
-  });
-}
 
 /** N concurrent keep-alive clients send `requests` calls, each to the next instance's path. */
 async function load(

@@ -1,8 +1,9 @@
 // The mock's sustained throughput: a fixed number of valid addGroupParticipant requests sent to
 // Prism (its own process) by N concurrent keep-alive clients on loopback.
-import { Agent, request } from "node:http";
+import { Agent } from "node:http";
 import { performance } from "node:perf_hooks";
 import { BODY, OPERATION_PATH } from "./fixtures.js";
+import { post } from "./http-post.js";
 import { summarize } from "./stats.js";
 
 export interface ThroughputOptions {
@@ -25,28 +26,6 @@ export interface ThroughputResult {
 
 const PAYLOAD = Buffer.from(JSON.stringify(BODY));
 
-function post(agent: Agent, url: URL): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: "POST",
-        agent,
-        headers: { "content-type": "application/json", "content-length": PAYLOAD.length },
-        timeout: 10_000,
-      },
-      (res) => {
-        res.resume();
-        res.once("end", () => resolve(res.statusCode ?? 0));
-        res.once("error", reject);
-      },
-    );
-    req.once("timeout", () => req.destroy(new Error("request timed out")));
-    req.once("error", reject);
-    req.end(PAYLOAD);
-  });
-}
-
 export async function measureThroughput(
   baseUrl: string,
   options: ThroughputOptions,
@@ -67,7 +46,7 @@ export async function measureThroughput(
       }
       issued++;
       const sent = performance.now();
-      const status = await post(agent, url).catch(() => 0);
+      const status = await post(agent, url, PAYLOAD).catch(() => 0);
       latencies.push(performance.now() - sent);
       if (status !== 200) failed++;
     }

@@ -1,19 +1,7 @@
 // The package as a browser gets it (the "browser" export condition): the same emulator, no server.
 import type { EmulatorServer, StartEmulatorOptions } from "./server.js";
 
-export { CONTROL_PREFIX } from "./control.js";
-export {
-  type AddInstanceOptions,
-  type ClockMode,
-  createEmulator,
-  type Emulator,
-  type EmulatorOptions,
-  type FailOptions,
-  type InstanceState,
-  type JournalEntry,
-  type Snapshot,
-} from "./emulator.js";
-export { EmulatorError } from "./errors.js";
+export * from "./public-api.js";
 export type { EmulatorServer, StartEmulatorOptions };
 
 /** A server needs Node.js: in a browser, pass createEmulator().fetch to the client instead. */
