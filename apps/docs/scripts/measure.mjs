@@ -1,13 +1,19 @@
 // Measures the built site as a reader on a slow link meets it, in Debian's Chromium: bytes on
 // the wire for a first visit and for a language switch, and the time to the first operation in
-// a throttled profile (10 Mbit/s, 150 ms round trip, 4x slower CPU, through CDP).
+// a throttled profile (10 Mbit/s, 150 ms round trip, 4x slower CPU, through CDP). Side by side,
+// in the same run, it measures the baseline: Redoc's own page of the same spec (build-docs
+// with its bundle inlined, as the first release shipped it), served the same way.
 //   node scripts/measure.mjs [--root dist] [--server src/static-server.mjs] [--runs 3]
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
+import { inlineCdnImages } from "../src/offline.mjs";
+import { specFile } from "../src/site.mjs";
 
 const here = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({
@@ -34,30 +40,75 @@ const OPERATION = {
   id: "participants/addgroupparticipant",
 };
 
+const work = mkdtempSync(join(tmpdir(), "greenspec-measure-"));
 const { startStaticServer } = await import(pathToFileURL(resolve(values.server)).href);
-const server = await startStaticServer({ root: resolve(values.root) });
-const userDataDir = mkdtempSync(join(tmpdir(), "greenspec-measure-"));
-const results = [];
+const site = await startStaticServer({ root: resolve(values.root) });
+const baseline = await startStaticServer({ root: buildBaseline(join(work, "baseline")) });
+/** @type {{ site: Record<string, number>[], baseline: Record<string, number>[] }} */
+const results = { site: [], baseline: [] };
 try {
-  for (let run = 0; run < runs; run++) results.push(await measureOnce());
+  // Interleaved, so a change in the machine's load falls on both alike.
+  for (let run = 0; run < runs; run++) {
+    results.site.push(await measureOnce(site.url));
+    results.baseline.push(await measureOnce(baseline.url));
+  }
 } finally {
-  await server.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  await Promise.all([site.close(), baseline.close()]);
+  rmSync(work, { recursive: true, force: true });
 }
 
 const median = (/** @type {number[]} */ list) =>
   [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 0;
-const summary = {
-  firstVisitBytes: median(results.map((r) => r.firstVisitBytes)),
-  languageSwitchBytes: median(results.map((r) => r.languageSwitchBytes)),
-  firstOperationMs: median(results.map((r) => r.firstOperationMs)),
-  redocOperationMs: median(results.map((r) => r.redocOperationMs)),
-  interactiveMs: median(results.map((r) => r.interactiveMs)),
-  runs,
+const FIGURES = [
+  "firstVisitBytes",
+  "languageSwitchBytes",
+  "firstOperationMs",
+  "redocOperationMs",
+  "interactiveMs",
+];
+/** @param {Record<string, number>[]} list */
+const medians = (list) =>
+  Object.fromEntries(FIGURES.map((name) => [name, median(list.map((r) => r[name] ?? Number.NaN))]));
+const siteFigures = medians(results.site);
+const baselineFigures = medians(results.baseline);
+const ratio = (/** @type {string} */ name) => {
+  const value = (siteFigures[name] ?? Number.NaN) / (baselineFigures[name] ?? Number.NaN);
+  return Math.round(value * 100) / 100;
 };
-console.log(JSON.stringify(summary));
+console.log(
+  JSON.stringify({
+    ...siteFigures,
+    runs,
+    baseline: baselineFigures,
+    // Under 1: the site does better than Redoc's own page of the same spec.
+    ratios: {
+      firstVisitBytes: ratio("firstVisitBytes"),
+      firstOperationMs: ratio("firstOperationMs"),
+      interactiveMs: ratio("interactiveMs"),
+    },
+  }),
+);
 
-async function measureOnce() {
+/**
+ * Redoc's own page of the English spec in <dir>/en/, its module inlined and its CDN logo made
+ * inline (the baseline must load nothing from outside either); no compressed copies.
+ * @param {string} dir
+ */
+function buildBaseline(dir) {
+  const page = join(dir, "en", "index.html");
+  mkdirSync(join(dir, "en"), { recursive: true });
+  const cli = createRequire(import.meta.url).resolve("@redocly/cli/bin/cli.js");
+  execFileSync(
+    process.execPath,
+    [cli, "build-docs", specFile, "--inlineBundle", `--output=${page}`],
+    { cwd: dir, env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" }, stdio: "pipe" },
+  );
+  writeFileSync(page, inlineCdnImages(readFileSync(page, "utf8")));
+  return dir;
+}
+
+/** @param {string} origin */
+async function measureOnce(origin) {
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking"],
@@ -81,7 +132,7 @@ async function measureOnce() {
       bytes += event.encodedDataLength;
     });
     const started = Date.now();
-    await page.goto(`${server.url}/en/${OPERATION.hash}`, { waitUntil: "commit" });
+    await page.goto(`${origin}/en/${OPERATION.hash}`, { waitUntil: "commit" });
     // The first operation: the linked operation on screen, as the build's static preview (the
     // frame that painted its title, by Element Timing: a poll could not run while Redoc's module
     // is evaluated) or as Redoc renders it, whichever comes first.
@@ -121,10 +172,14 @@ async function measureOnce() {
     await page.waitForLoadState("networkidle");
     const firstVisitBytes = bytes;
     bytes = 0;
-    await page.locator("#language-switch").click();
-    await page.waitForURL(/\/ru\//);
-    await page.waitForLoadState("networkidle");
-    const languageSwitchBytes = bytes;
+    // The baseline has no switch: it reports no figure.
+    let languageSwitchBytes = Number.NaN;
+    if (await page.locator("#language-switch").count()) {
+      await page.locator("#language-switch").click();
+      await page.waitForURL(/\/ru\//);
+      await page.waitForLoadState("networkidle");
+      languageSwitchBytes = bytes;
+    }
     return {
       firstVisitBytes,
       languageSwitchBytes,
