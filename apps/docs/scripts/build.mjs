@@ -17,7 +17,9 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { build as esbuild } from "esbuild";
 import { stringify } from "yaml";
+import { interfaceTranslator } from "../src/browser/interface-translator.js";
 import { precompress } from "../src/compress.mjs";
 import { faviconIco } from "../src/favicon.mjs";
 import { loadInterfaceText } from "../src/interface-text.mjs";
@@ -28,6 +30,7 @@ import {
   requestExamples,
   resolve,
 } from "../src/operations.mjs";
+import { translatePrerendered } from "../src/prerendered-text.mjs";
 import { operationPreviews } from "../src/preview.mjs";
 import { hashedName, splitRedocBundle } from "../src/redoc-bundle.mjs";
 import { exampleSamples } from "../src/samples.mjs";
@@ -92,7 +95,18 @@ try {
   mkdirSync(join(dist, "assets"), { recursive: true });
   const redocModule = hashedName("redoc", ".js", first.bundle);
   writeFileSync(join(dist, "assets", redocModule), first.bundle);
-  const siteScriptSource = readFileSync(join(root, "src", "browser", "site.js"));
+  // The site script and the translator it shares with the build, as one classic script.
+  const siteScriptSource = (
+    await esbuild({
+      entryPoints: [join(root, "src", "browser", "site.js")],
+      bundle: true,
+      format: "iife",
+      target: "es2022",
+      write: false,
+      logLevel: "silent",
+    })
+  ).outputFiles[0]?.text;
+  if (!siteScriptSource) throw new Error("esbuild wrote no site script");
   const siteScript = hashedName("site", ".js", siteScriptSource);
   writeFileSync(join(dist, "assets", siteScript), siteScriptSource);
 
@@ -102,10 +116,13 @@ try {
       `<script id="greenspec-page" type="application/json">${jsonInHtml(pageData(code, other.code, localized))}</script>`,
       `<script defer src="../assets/${siteScript}"></script>`,
     ].join("\n  ");
+    const interfaceText = code === "en" ? undefined : loadInterfaceText(code);
     /** @type {Record<string, string>} */
-    const text = code === "en" ? {} : loadInterfaceText(code).text;
+    const text = interfaceText?.text ?? {};
     const label = (/** @type {string} */ english) => text[english] ?? english;
-    const html = page
+    // Redoc's server-rendered English, in the page's language before any script runs.
+    const translate = interfaceText && interfaceTranslator(interfaceText);
+    const html = (translate ? translatePrerendered(page, translate) : page)
       .replace("<!--greenspec:head-->", head)
       .replace("<!--greenspec:body-->", () => operationPreviews(localized, label))
       .replace(MODULE_PLACEHOLDER_JSON, JSON.stringify(`../assets/${redocModule}`));

@@ -1,11 +1,14 @@
 // The build's own parts, on small inputs: the Changes section, joined soft line breaks, the
-// Redoc module patches, the favicon, the description's sections for the search index.
+// Redoc module patches, the favicon, the description's sections for the search index, the
+// translation of the server-rendered interface text.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { interfaceTranslator } from "../src/browser/interface-translator.js";
 import { changesMarkdown, parseChangelogs, parseChangesets } from "../src/changes.mjs";
 import { joinSoftBreaks } from "../src/display.mjs";
 import { faviconIco } from "../src/favicon.mjs";
+import { translatePrerendered } from "../src/prerendered-text.mjs";
 import { patchBundle } from "../src/redoc-bundle.mjs";
 import { searchSections } from "../src/search-sections.mjs";
 import { distDir } from "./built-pages.js";
@@ -166,5 +169,51 @@ describe("the favicon", () => {
     expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 1]);
     expect([ico[6], ico[7], ico.readUInt16LE(12)]).toEqual([16, 16, 32]);
     expect(ico.readUInt32LE(14) + ico.readUInt32LE(18)).toBe(ico.length);
+  });
+});
+
+describe("the server-rendered interface text", () => {
+  const translate = interfaceTranslator({
+    text: { Servers: "Серверы", Copy: "Копировать", "A & B": "А и Б" },
+    prefixes: { "link to ": "ссылка на " },
+    joins: { " or ": " или " },
+  });
+  if (!translate) throw new Error("a translator with texts must exist");
+  const swap = (html: string) => translatePrerendered(html, translate);
+
+  it("translates text nodes and the labels a reader meets, keeping the spaces around them", () => {
+    expect(swap('<h3> Servers </h3><button aria-label="Copy" title="Copy">x</button>')).toBe(
+      '<h3> Серверы </h3><button aria-label="Копировать" title="Копировать">x</button>',
+    );
+    expect(swap('<a aria-label="link to errors"></a>')).toBe(
+      '<a aria-label="ссылка на errors"></a>',
+    );
+    expect(swap("<span>ChatId (string) or LidId (string)</span>")).toBe(
+      "<span>ChatId (string) или LidId (string)</span>",
+    );
+    expect(swap('<input placeholder="Servers"/><p>A &amp; B</p>')).toBe(
+      '<input placeholder="Серверы"/><p>А и Б</p>',
+    );
+  });
+
+  it("leaves code, scripts, styles, unknown text and other attributes byte for byte", () => {
+    const kept = [
+      "<pre><span>Servers</span></pre>",
+      "<code>Copy</code>",
+      '<script>const a = "<b>Servers</b>";</script>',
+      "<style>p::after{content:'Copy'}</style>",
+      '<div data-label="Servers" class="Copy">Server list &#x27;x&#x27;</div>',
+      "<!-- Servers -->",
+      "<p>Copy this</p>",
+    ].join("");
+    expect(swap(kept)).toBe(kept);
+    // After the code block ends, text is translated again.
+    expect(swap("<pre><code>Copy</code></pre><p>Copy</p>")).toBe(
+      "<pre><code>Copy</code></pre><p>Копировать</p>",
+    );
+  });
+
+  it("has nothing to do for a language without interface text", () => {
+    expect(interfaceTranslator({})).toBeUndefined();
   });
 });

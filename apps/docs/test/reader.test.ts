@@ -113,6 +113,22 @@ describe.each(LANGUAGES.map(({ code }) => [code] as const))(
         await page.close();
       }
     });
+
+    it("has no Latin-script interface text outside the allow-list before any script runs", async () => {
+      // What a reader on a slow link reads while the page's scripts are still on their way.
+      const page = await browser.context.newPage();
+      const cdp = await browser.context.newCDPSession(page);
+      await cdp.send("Emulation.setScriptExecutionDisabled", { value: true });
+      await page.goto(`${server.url}/${code}/`);
+      const latin = await latinInterfaceText(page);
+      expect(await page.evaluate(() => "greenspec" in globalThis)).toBe(false);
+      if (code === "ru") {
+        expect(latin.filter((text) => !isCode(text) && !LATIN_ALLOWED.has(text))).toEqual([]);
+      } else {
+        expect(latin).toContain("Download OpenAPI description");
+      }
+      await page.close();
+    });
   },
 );
 

@@ -2,6 +2,8 @@
 // #greenspec-page). It runs before Redoc hydrates and keeps watching the page, because Redoc
 // re-renders: route links get real addresses (#/...), Russian pages get Russian interface text,
 // guide code gets a copy button and highlighting, and deep links to a response scroll to it.
+import { interfaceTranslator } from "./interface-translator.js";
+
 (() => {
   const dataElement = document.getElementById("greenspec-page");
   /** @type {{ lang: string, otherHref: string, labels: Record<string, string>, text: Record<string, string>, prefixes: Record<string, string>, joins?: Record<string, string>, branchExamples: Record<string, string[]>, samples: Record<string, Record<string, string>>, search?: { intro: string, sections: { id: string, title: string, text: string }[] } }} */
@@ -9,23 +11,8 @@
   const labels = data.labels ?? {};
   const text = data.text ?? {};
   const samples = data.samples ?? {};
-  const prefixes = Object.entries(data.prefixes ?? {});
-  const joins = Object.entries(data.joins ?? {});
-  const IDENTIFIER = /^[\w.@<>-]+(?: \([\w.@<>-]+\))?$/;
   const branchExamples = data.branchExamples ?? {};
-  /** The translation of a whole text, or of its known opening words. */
-  const translated = (/** @type {string} */ value) => {
-    const key = value.trim();
-    if (text[key]) return value.replace(key, text[key]);
-    const prefix = prefixes.find(([english]) => key.startsWith(english));
-    if (prefix) return value.replace(prefix[0], prefix[1]);
-    // Identifiers joined by a word ("ChatId (string) or LidId (string)"): only the word changes.
-    const join = joins.find(
-      ([english]) =>
-        key.includes(english) && key.split(english).every((part) => IDENTIFIER.test(part.trim())),
-    );
-    return join ? value.replaceAll(join[0], join[1]) : undefined;
-  };
+  const translated = interfaceTranslator(data);
 
   /** @type {any} */ (globalThis).greenspec = {
     /** Redoc's translation hook: the page's label for a key, else for the English text. */
@@ -78,7 +65,7 @@
 
   /** @param {Node} root */
   function translateText(root) {
-    if (Object.keys(text).length === 0 && prefixes.length === 0 && joins.length === 0) return;
+    if (!translated) return;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
