@@ -15,6 +15,7 @@ import {
   rawFetch,
   rawFetchSignal,
 } from "./contenders.js";
+import { DOCS_RUNS, DOCS_TARGETS, measureDocsSite } from "./docs-site.js";
 import { EMULATOR_CONFIG, measureEmulator } from "./emulator-bench.js";
 import { SEED } from "./fixtures.js";
 import { greenspecUnavailable } from "./greenspec.js";
@@ -244,6 +245,13 @@ let greenspecInputs: { path: string; bytes: number }[] = [];
 // ---- the emulator, side by side with Prism
 rows.push(...(await measureEmulator(log)));
 
+// ---- the docs site in a throttled Chromium, side by side with Redoc's own page
+{
+  const docs = measureDocsSite(log);
+  rows.push(...docs.rows);
+  for (const line of docs.verdicts) verdict(line);
+}
+
 // ---- the pipeline, on request
 let pipeline: PipelineResult | undefined;
 if (withPipeline) {
@@ -365,6 +373,15 @@ ${EMULATOR_CONFIG.load.requests} valid addGroupParticipant requests from ${EMULA
 ${EMULATOR_CONFIG.instances} instances so that no instance passes the method's rate limit, the same requests to both (200s
 counted). Memory: the emulator process's RSS (after a GC) once ${EMULATOR_CONFIG.groups} groups exist, each made by its own
 instance over HTTP with five members, against Prism's RSS after its load.
+
+**docs site (throttled)**: \`apps/docs/scripts/measure.mjs\` opens the built site (served by its
+static server, compressed and cached as it ships) in Debian's Chromium with a fresh cache, through
+CDP at 10 Mbit/s, 150 ms round trip and a 4x slower CPU, at \`/en/#/participants/addGroupParticipant\`,
+then switches to /ru/. In the same run, interleaved, it opens the baseline: Redoc's own page of the
+same spec (\`redocly build-docs --inlineBundle\`, as the first release shipped). Medians of ${DOCS_RUNS} runs
+each. "First operation on screen" is the first frame that shows the linked operation: the site's
+static preview of it (by Element Timing) or Redoc's rendering, whichever comes first; the goal is
+under ${DOCS_TARGETS.firstOperationMs} ms, and a language switch under ${DOCS_TARGETS.languageSwitchBytes} B on the wire.
 
 **pipeline (fresh clone)**: \`git clone\` of the repo into a temp dir (committed files only),
 then \`pnpm install --frozen-lockfile\` (a fresh node_modules, linked from this machine's
