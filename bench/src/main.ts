@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { startMock } from "@greenspec/mock";
 import { measureBundle } from "./bundle.js";
 import { startLoopbackServer } from "./child-server.js";
@@ -16,7 +17,7 @@ import {
   rawFetchSignal,
 } from "./contenders.js";
 import { DOCS_RUNS, DOCS_TARGETS, measureDocsSite } from "./docs-site.js";
-import { EMULATOR_CONFIG, measureEmulator } from "./emulator-bench.js";
+import { EMULATOR_CONFIG } from "./emulator-bench.js";
 import { SEED } from "./fixtures.js";
 import { greenspecUnavailable } from "./greenspec.js";
 import { measureLatency } from "./latency.js";
@@ -242,8 +243,23 @@ let greenspecInputs: { path: string; bytes: number }[] = [];
   }
 }
 
-// ---- the emulator, side by side with Prism
-rows.push(...(await measureEmulator(log)));
+// ---- the emulator, side by side with Prism, in a fresh process: its in-process call is timed
+// without the garbage and compiled code the sections above leave in this one.
+{
+  const child = spawnSync(
+    process.execPath,
+    [fileURLToPath(new URL("emulator-main.js", import.meta.url)), "--json"],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], timeout: 600_000 },
+  );
+  let emulatorRows: Row[] | undefined;
+  try {
+    emulatorRows = JSON.parse(child.stdout);
+  } catch {}
+  if (child.status !== 0 || !Array.isArray(emulatorRows)) {
+    const why = `emulator-main exited ${child.status}${child.error ? ` (${child.error.message})` : ""}`;
+    verdict(`Emulator: not measured (${why}).`);
+  } else rows.push(...emulatorRows);
+}
 
 // ---- the docs site in a throttled Chromium, side by side with Redoc's own page
 {
@@ -365,7 +381,8 @@ valid addGroupParticipant requests from N concurrent keep-alive node:http client
 process: ${c.mock.warmupRequests} warm-up requests, then ${c.mock.levels.map((l) => `${l.requests} at ${l.concurrency}`).join(", ")} (capped at ${c.mock.maxSeconds} s each).
 Requests per second counts 200 answers only; latency is per request, in milliseconds.
 
-**emulator vs Prism**: \`createEmulator()\` timed in ${EMULATOR_CONFIG.coldStarts} fresh processes (import, create and
+**emulator vs Prism**: measured in a process of its own (\`dist/emulator-main.js\`), so the sections
+before it leave nothing on its heap. \`createEmulator()\` timed in ${EMULATOR_CONFIG.coldStarts} fresh processes (import, create and
 first call apart; medians), against \`startMock()\` until Prism answers. A call through the client:
 addGroupParticipant, ${EMULATOR_CONFIG.calls.measured} in-process calls on the emulator's \`fetch\` (manual clock moved 100 ms per
 call) against ${EMULATOR_CONFIG.prismCalls.measured} to Prism on loopback. HTTP: the emulator in its own process, like Prism;
