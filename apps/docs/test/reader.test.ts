@@ -122,6 +122,7 @@ describe.each(LANGUAGES.map(({ code }) => [code] as const))(
       await page.goto(`${server.url}/${code}/`);
       const latin = await latinInterfaceText(page);
       expect(await page.evaluate(() => "greenspec" in globalThis)).toBe(false);
+      await page.screenshot({ path: `${screenshots}after-before-scripts-${code}.png` });
       if (code === "ru") {
         expect(latin.filter((text) => !isCode(text) && !LATIN_ALLOWED.has(text))).toEqual([]);
       } else {
