@@ -8,6 +8,12 @@ const refuse = (field: string, rule: string): never => {
   throw { field: field || "body", rule } satisfies Violation;
 };
 
+/** Where a key sits, for a message: built only when one is needed. */
+const pathOf = (at: string, key: string) => {
+  const name = key.length > 64 ? `${key.slice(0, 64)}...` : key;
+  return at ? `${at}.${name}` : name;
+};
+
 /**
  * What is validated, and so what is sent: a plain copy of the caller's value with its own
  * enumerable properties only (nothing from a prototype, no toJSON), Blobs and bytes kept as
@@ -28,18 +34,25 @@ export function plainCopy(value: unknown, at = "", depth = 0): unknown {
     if (thrown && typeof thrown === "object" && "rule" in thrown) throw thrown;
     refuse(at, "could not be read");
   }
-  const copy: [string, unknown][] = [];
+  // Every call's body passes here: a plain object is filled key by key (no entry arrays, no
+  // path strings unless something is wrong), and only "__proto__" needs defining as a key.
+  const copy: Record<string, unknown> = {};
   for (const key of keys) {
-    const name = key.length > 64 ? `${key.slice(0, 64)}...` : key;
-    const path = at ? `${at}.${name}` : name;
     let item: unknown;
     try {
       item = (value as Record<string, unknown>)[key];
     } catch {
-      refuse(path, "could not be read (its getter threw)");
+      refuse(pathOf(at, key), "could not be read (its getter threw)");
     }
-    copy.push([key, plainCopy(item, path, depth + 1)]);
+    if (item && typeof item === "object") item = plainCopy(item, pathOf(at, key), depth + 1);
+    if (key === "__proto__")
+      Object.defineProperty(copy, key, {
+        value: item,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else copy[key] = item;
   }
-  // fromEntries defines own properties: a "__proto__" key stays a key, not a prototype.
-  return Object.fromEntries(copy);
+  return copy;
 }
