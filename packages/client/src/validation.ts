@@ -45,9 +45,10 @@ export const int =
           ? fault(at, `must be >= ${min}`)
           : undefined;
 
-export const str =
-  (pattern?: RegExp, min = 0, max = Infinity): Validator =>
-  (v, at) => {
+export const str = (pattern?: RegExp, min = 0, max = Infinity): Validator => {
+  // Made once: a oneOf tries every branch on every call, and most of them fail by pattern.
+  const mismatch = pattern && `must match ${pattern.source}`;
+  return (v, at) => {
     if (typeof v !== "string") return notA(at, "string");
     // Lengths count code points, as ajv does (and Prism with it). Since code points <= length
     // <= 2 * code points, a UTF-16 length within both bounds skips the count, and one past
@@ -58,10 +59,11 @@ export const str =
       ? fault(at, `must satisfy maxLength ${max}`)
       : length < min
         ? fault(at, `must satisfy minLength ${min}`)
-        : pattern && !pattern.test(v)
-          ? fault(at, `must match ${pattern.source}`)
+        : mismatch && !pattern.test(v)
+          ? fault(at, mismatch)
           : undefined;
   };
+};
 
 export const arr =
   (item: Validator, min = 0, unique = false): Validator =>
@@ -121,6 +123,12 @@ export const some =
     return first;
   };
 
+/** Whether any of the fields is given (a loop, not a closure per call). */
+const anyGiven = (o: Record<string, unknown>, fields: string[]) => {
+  for (const field of fields) if (o[field] !== undefined) return true;
+  return false;
+};
+
 /**
  * oneOf. `picks` (from the generator) are the fields that choose each branch, such as
  * participantChatId / participantPhone. Each branch requires its own, so with exactly one given
@@ -133,13 +141,20 @@ export const one =
     let given = 0;
     let pick = 0;
     for (let i = 0; i < picks.length; i++)
-      if (picks[i]?.some((f) => o[f] !== undefined)) {
+      if (anyGiven(o, picks[i] ?? [])) {
         given++;
         pick = i;
       }
     if (given === 1) return branches[pick]?.(v, at);
-    const failures = branches.map((branch) => branch(v, at));
-    const passing = failures.filter((failed) => !failed).length;
+    // Every branch is tried (exactly one may pass), without arrays on the way: this runs for
+    // every participant id of every call.
+    let passing = 0;
+    let first: Violation | undefined;
+    for (const branch of branches) {
+      const failed = branch(v, at);
+      if (!failed) passing++;
+      else first ??= failed;
+    }
     if (passing === 1) return;
     if (picks.length && v && typeof v === "object")
       return fault(
@@ -148,5 +163,5 @@ export const one =
           .join(given ? " and " : " or "),
         given ? "must not both be given (give exactly one)" : "is required (give exactly one)",
       );
-    return passing ? fault(at, "must satisfy oneOf") : failures[0];
+    return passing ? fault(at, "must satisfy oneOf") : first;
   };

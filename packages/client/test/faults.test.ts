@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import {
   createGreenApi,
   GreenApiError,
@@ -463,6 +463,9 @@ describe("timeouts and cancellation", () => {
     const api = await clientFor([raw(502, "Bad Gateway")], {
       retry: { attempts: 5, baseDelay: 5_000, maxDelay: 5_000 },
     });
+    // Full jitter could draw a wait shorter than the test's pause: the draw is pinned to 2.5 s.
+    const random = vi.spyOn(Math, "random").mockReturnValue(0.5);
+    onTestFinished(() => random.mockRestore());
     const controller = new AbortController();
     const started = Date.now();
     const call = failureOf(api.addGroupParticipant(BODY, { signal: controller.signal }));
