@@ -22,6 +22,7 @@ import { stringify } from "yaml";
 import { interfaceTranslator } from "../src/browser/interface-translator.js";
 import { precompress } from "../src/compress.mjs";
 import { faviconIco } from "../src/favicon.mjs";
+import { takeRedocStyles } from "../src/first-paint.mjs";
 import { loadInterfaceText } from "../src/interface-text.mjs";
 import { inlineCdnImages } from "../src/offline.mjs";
 import {
@@ -111,22 +112,26 @@ try {
   writeFileSync(join(dist, "assets", siteScript), siteScriptSource);
 
   const pages = built.map(({ code, other, localized, page }) => {
-    const head = [
-      `<link rel="modulepreload" href="../assets/${redocModule}">`,
-      `<script id="greenspec-page" type="application/json">${jsonInHtml(pageData(code, other.code, localized))}</script>`,
-      `<script defer src="../assets/${siteScript}"></script>`,
-    ].join("\n  ");
+    // Only what the first paint needs comes before the linked operation's preview: Redoc's
+    // styles, its module (evaluated after that paint) and the page's data (read by the
+    // deferred site script) come after it.
+    const { page: unstyled, styles } = takeRedocStyles(page);
+    const head = `<script defer src="../assets/${siteScript}"></script>`;
+    const afterPreview = `${styles}\n  <link rel="modulepreload" href="../assets/${redocModule}">`;
+    const end = `<script id="greenspec-page" type="application/json">${jsonInHtml(pageData(code, other.code, localized))}</script>`;
     const interfaceText = code === "en" ? undefined : loadInterfaceText(code);
     /** @type {Record<string, string>} */
     const text = interfaceText?.text ?? {};
     const label = (/** @type {string} */ english) => text[english] ?? english;
     // Redoc's server-rendered English, in the page's language before any script runs.
     const translate = interfaceText && interfaceTranslator(interfaceText);
-    const html = (translate ? translatePrerendered(page, translate) : page)
+    const html = (translate ? translatePrerendered(unstyled, translate) : unstyled)
       .replace("<!--greenspec:head-->", head)
-      .replace("<!--greenspec:body-->", () => operationPreviews(localized, label))
+      .replace("<!--greenspec:body-->", () => operationPreviews(localized, label) + afterPreview)
+      .replace("<!--greenspec:end-->", () => end)
       .replace(MODULE_PLACEHOLDER_JSON, JSON.stringify(`../assets/${redocModule}`));
-    if (html.includes(MODULE_PLACEHOLDER)) throw new Error("the page still names the placeholder");
+    if (html.includes(MODULE_PLACEHOLDER) || html.includes("<!--greenspec:"))
+      throw new Error("the page still holds a placeholder");
     const file = join(dist, code, "index.html");
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, html);

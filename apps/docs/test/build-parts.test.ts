@@ -1,6 +1,6 @@
 // The build's own parts, on small inputs: the Changes section, joined soft line breaks, the
 // Redoc module patches, the favicon, the description's sections for the search index, the
-// translation of the server-rendered interface text.
+// translation of the server-rendered interface text, the page's order for a first paint.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { interfaceTranslator } from "../src/browser/interface-translator.js";
 import { changesMarkdown, parseChangelogs, parseChangesets } from "../src/changes.mjs";
 import { joinSoftBreaks } from "../src/display.mjs";
 import { faviconIco } from "../src/favicon.mjs";
+import { takeRedocStyles } from "../src/first-paint.mjs";
 import { translatePrerendered } from "../src/prerendered-text.mjs";
 import { patchBundle } from "../src/redoc-bundle.mjs";
 import { searchSections } from "../src/search-sections.mjs";
@@ -215,5 +216,38 @@ describe("the server-rendered interface text", () => {
 
   it("has nothing to do for a language without interface text", () => {
     expect(interfaceTranslator({})).toBeUndefined();
+  });
+});
+
+describe("the page's order for a first paint", () => {
+  const block = '<style data-styled="true" data-styled-version="6">.a{color:red}</style>';
+
+  it("takes Redoc's style block out whole, and fails on none or two", () => {
+    expect(takeRedocStyles(`<head>${block}</head><body>x</body>`)).toEqual({
+      page: "<head></head><body>x</body>",
+      styles: block,
+    });
+    expect(() => takeRedocStyles("<head><style>.a{}</style></head>")).toThrow(/no styled/);
+    expect(() => takeRedocStyles(`<head>${block}${block}</head>`)).toThrow(/two style blocks/);
+  });
+
+  it.each(["en", "ru"])("puts only the site's own styles before the preview on /%s/", (code) => {
+    const page = readFileSync(join(distDir, code, "index.html"), "utf8");
+    const at = (text: string) => {
+      const index = page.indexOf(text);
+      expect(index, text).toBeGreaterThan(-1);
+      return index;
+    };
+    // The head, the preview, Redoc's styles, its module, its page, and the page's data last.
+    const order = [
+      at("</head>"),
+      at('id="greenspec-previews"'),
+      at("<style data-styled"),
+      at('rel="modulepreload"'),
+      at('<div id="redoc">'),
+      at('id="greenspec-page"'),
+    ];
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(page.indexOf("<style data-styled", (order[2] ?? 0) + 1)).toBe(-1);
   });
 });
