@@ -118,8 +118,9 @@ try {
     const { page: unstyled, styles } = takeRedocStyles(page);
     const head = `<script defer src="../assets/${siteScript}"></script>`;
     const afterPreview = `${styles}\n  <link rel="modulepreload" href="../assets/${redocModule}">`;
-    const end = `<script id="greenspec-page" type="application/json">${jsonInHtml(pageData(code, other.code, localized))}</script>`;
     const interfaceText = code === "en" ? undefined : loadInterfaceText(code);
+    const data = pageData(code, other.code, localized, interfaceText);
+    const end = `<script id="greenspec-page" type="application/json">${jsonInHtml(data)}</script>`;
     /** @type {Record<string, string>} */
     const text = interfaceText?.text ?? {};
     const label = (/** @type {string} */ english) => text[english] ?? english;
@@ -171,8 +172,9 @@ try {
  * @param {string} code
  * @param {string} otherCode
  * @param {import("../src/operations.mjs").Json} localized
+ * @param {ReturnType<typeof loadInterfaceText> | undefined} interfaceText none for English
  */
-function pageData(code, otherCode, localized) {
+function pageData(code, otherCode, localized, interfaceText) {
   /** @type {Record<string, Record<string, string>>} */
   const samples = {};
   for (const entry of listOperations(localized)) {
@@ -185,8 +187,12 @@ function pageData(code, otherCode, localized) {
       );
     }
   }
-  const { labels, text, prefixes, joins } =
-    code === "en" ? { labels: {}, text: {}, prefixes: {}, joins: {} } : loadInterfaceText(code);
+  const { labels, text, prefixes, joins } = interfaceText ?? {
+    labels: {},
+    text: {},
+    prefixes: {},
+    joins: {},
+  };
   return {
     lang: code,
     otherHref: `../${otherCode}/`,

@@ -1,4 +1,4 @@
-import type { Violation } from "./validation.js";
+import { child, type Violation } from "./validation.js";
 
 /** Bounds on a request's shape: far past any real body, so a hostile one is refused at once. */
 const MAX_DEPTH = 8;
@@ -6,12 +6,6 @@ const MAX_ENTRIES = 10_000;
 
 const refuse = (field: string, rule: string): never => {
   throw { field: field || "body", rule } satisfies Violation;
-};
-
-/** Where a key sits, for a message: built only when one is needed. */
-const pathOf = (at: string, key: string) => {
-  const name = key.length > 64 ? `${key.slice(0, 64)}...` : key;
-  return at ? `${at}.${name}` : name;
 };
 
 /**
@@ -42,9 +36,9 @@ export function plainCopy(value: unknown, at = "", depth = 0): unknown {
     try {
       item = (value as Record<string, unknown>)[key];
     } catch {
-      refuse(pathOf(at, key), "could not be read (its getter threw)");
+      refuse(child(at, key), "could not be read (its getter threw)");
     }
-    if (item && typeof item === "object") item = plainCopy(item, pathOf(at, key), depth + 1);
+    if (item && typeof item === "object") item = plainCopy(item, child(at, key), depth + 1);
     if (key === "__proto__")
       Object.defineProperty(copy, key, {
         value: item,

@@ -17,7 +17,7 @@ export type Validator = (value: unknown, at?: string) => Violation | undefined;
 const fault = (at: string | undefined, rule: string): Violation => ({ field: at || "body", rule });
 const notA = (at: string | undefined, type: string) => fault(at, `must be of type ${type}`);
 // A key is named in a message: a huge one is cut (the token in it is masked by the caller).
-const child = (at: string | undefined, key: string | number) => {
+export const child = (at: string | undefined, key: string | number) => {
   const name = String(key).length > 64 ? `${String(key).slice(0, 64)}...` : key;
   return at ? `${at}.${name}` : `${name}`;
 };
