@@ -17,6 +17,7 @@ import { Journal, type JournalEntry } from "./journal.js";
 import { NOT_AUTHORIZED_SUFFIX, STARTING_MS, STARTING_SUFFIX } from "./magic.js";
 import { createRandom, type Random } from "./random.js";
 import { RateLimiter } from "./rate-limit.js";
+import { routePattern } from "./route-pattern.js";
 import {
   type OperationSpec,
   operations,
@@ -91,12 +92,7 @@ interface Route {
 
 const routes: Route[] = operations.map((operation) => ({
   operation,
-  pattern: new RegExp(
-    `^${operation.path
-      .split(/\{[^}]+\}/)
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-      .join("([^/]*)")}$`,
-  ),
+  pattern: routePattern(operation.path),
 }));
 
 const handlers = new WeakMap<Emulator, (call: IncomingCall) => Promise<Outcome>>();
