@@ -1,0 +1,48 @@
+// Requests byte for byte as another SDK's HTTP library sends them: the exact JSON text, headers and
+// multipart layout, sent with fetch so nothing is re-encoded on the way.
+
+export interface Part {
+  /** The part's header lines, as that library writes them. */
+  headers: string[];
+  value: string | Uint8Array;
+}
+
+/** A multipart/form-data body with `boundary`, parts in the given order. */
+export function multipartBody(boundary: string, parts: Part[]): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const text = (s: string) => chunks.push(new TextEncoder().encode(s));
+  for (const part of parts) {
+    text(`--${boundary}\r\n${part.headers.join("\r\n")}\r\n\r\n`);
+    if (typeof part.value === "string") text(part.value);
+    else chunks.push(part.value);
+    text("\r\n");
+  }
+  text(`--${boundary}--\r\n`);
+  const body = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.length;
+  }
+  return body;
+}
+
+export interface RawAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** POSTs `body` with exactly `headers` and reads the answer as JSON (text when it is not). */
+export async function postRaw(
+  url: string,
+  headers: Record<string, string>,
+  body: string | Uint8Array,
+): Promise<RawAnswer> {
+  const response = await fetch(url, { method: "POST", headers, body });
+  const text = await response.text();
+  try {
+    return { status: response.status, body: JSON.parse(text) };
+  } catch {
+    return { status: response.status, body: text };
+  }
+}
