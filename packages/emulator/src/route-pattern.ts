@@ -4,7 +4,7 @@
 // without a parameter (the method name) matches in any case; one with a parameter
 // (`waInstance{idInstance}`) and the parameters themselves stay as the spec writes them.
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const anyCase = (pattern: string) =>
   pattern.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
@@ -12,10 +12,10 @@ const anyCase = (pattern: string) =>
 /** A RegExp for `template` that captures each `{parameter}` in order, still percent-encoded. */
 export function routePattern(template: string): RegExp {
   const segments = template.split("/").map((segment) => {
-    if (!segment.includes("{")) return anyCase(escape(segment));
+    if (!segment.includes("{")) return anyCase(literal(segment));
     return segment
       .split(/\{[^}]+\}/)
-      .map(escape)
+      .map(literal)
       .join("([^/]*)");
   });
   return new RegExp(`^${segments.join("/")}$`);

@@ -8,7 +8,7 @@ export interface Part {
 }
 
 /** A multipart/form-data body with `boundary`, parts in the given order. */
-export function multipartBody(boundary: string, parts: Part[]): Uint8Array {
+export function multipartBody(boundary: string, parts: Part[]): Uint8Array<ArrayBuffer> {
   const chunks: Uint8Array[] = [];
   const text = (s: string) => chunks.push(new TextEncoder().encode(s));
   for (const part of parts) {
@@ -36,7 +36,7 @@ export interface RawAnswer {
 export async function postRaw(
   url: string,
   headers: Record<string, string>,
-  body: string | Uint8Array,
+  body: string | Uint8Array<ArrayBuffer>,
 ): Promise<RawAnswer> {
   const response = await fetch(url, { method: "POST", headers, body });
   const text = await response.text();

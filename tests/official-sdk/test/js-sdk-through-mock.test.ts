@@ -67,9 +67,9 @@ it("reports the SDK's phone-only setGroupAdmin (participantChatId: null) as a re
   const api = officialClient(mock.url, ID, TOKEN);
   const before = mock.violations.length;
   const groupId = "120363043968066561@g.us";
-  await expect(
-    step(() => api.group.setGroupAdmin(groupId, null, C_PHONE)),
-  ).rejects.toMatchObject({ response: { status: 400 } });
+  await expect(step(() => api.group.setGroupAdmin(groupId, null, C_PHONE))).rejects.toMatchObject({
+    response: { status: 400 },
+  });
   await checked();
   const found = mock.violations.slice(before);
   expect(found.length).toBeGreaterThan(0);

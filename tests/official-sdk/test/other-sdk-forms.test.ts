@@ -23,7 +23,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** POSTs to `method` (spelled as given) one second after the last call, clear of rate limits. */
-function call(method: string, headers: Record<string, string>, body: string | Uint8Array) {
+function call(
+  method: string,
+  headers: Record<string, string>,
+  body: string | Uint8Array<ArrayBuffer>,
+) {
   server.emulator.clock.advance(1000);
   return postRaw(`${server.url}/waInstance${ID}/${method}/${TOKEN}`, headers, body);
 }
@@ -37,13 +41,20 @@ const instanceChatId = () =>
 
 // Each test starts from a fresh group made the plain way, with A in it and the instance admin.
 beforeEach(async () => {
-  const made = await call("createGroup", JSON_TYPE, JSON.stringify({ groupName: "Base", chatIds: [A] }));
+  const made = await call(
+    "createGroup",
+    JSON_TYPE,
+    JSON.stringify({ groupName: "Base", chatIds: [A] }),
+  );
   groupId = (made.body as { chatId: string }).chatId;
   expect(member(A)).toBeDefined();
 });
 
 const picturePart = (filename: string, type: string): Part => ({
-  headers: [`Content-Disposition: form-data; name="file"; filename="${filename}"`, `Content-Type: ${type}`],
+  headers: [
+    `Content-Disposition: form-data; name="file"; filename="${filename}"`,
+    `Content-Type: ${type}`,
+  ],
   value: JPEG_BYTES,
 });
 const fieldPart = (name: string, value: string, extra: string[] = []): Part => ({
@@ -123,7 +134,9 @@ describe("Go SDK (whatsapp-api-client-golang)", () => {
       `{"chatIds":["${B}"],"groupName":"Go"}`,
     );
     expect(made.status).toBe(200);
-    expect(group((made.body as { chatId: string }).chatId)?.participants.map((p) => p.id)).toContain(B);
+    expect(
+      group((made.body as { chatId: string }).chatId)?.participants.map((p) => p.id),
+    ).toContain(B);
   });
 
   it("sets the picture from mime/multipart: the file part named by the whole path given, application/octet-stream", async () => {
