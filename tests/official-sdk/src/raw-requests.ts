@@ -1,5 +1,6 @@
 // Requests byte for byte as another SDK's HTTP library sends them: the exact JSON text, headers and
-// multipart layout, sent with fetch so nothing is re-encoded on the way.
+// multipart layout, sent with fetch (or node:http, for Expect) so nothing is re-encoded.
+import { request } from "node:http";
 
 export interface Part {
   /** The part's header lines, as that library writes them. */
@@ -45,4 +46,42 @@ export async function postRaw(
   } catch {
     return { status: response.status, body: text };
   }
+}
+
+/**
+ * POSTs as curl does a larger body: headers with `Expect: 100-continue`, then the body only once
+ * the server has said `100 Continue`. `continued` tells whether it did.
+ */
+export function postAfterContinue(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<RawAnswer & { continued: boolean }> {
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    let continued = false;
+    const req = request({
+      host: target.hostname,
+      port: target.port,
+      path: target.pathname,
+      method: "POST",
+      headers: { ...headers, "content-length": Buffer.byteLength(body), expect: "100-continue" },
+    });
+    req.on("continue", () => {
+      continued = true;
+      req.end(body);
+    });
+    req.on("response", (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => {
+        text += chunk;
+      });
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, body: JSON.parse(text), continued }),
+      );
+    });
+    req.on("error", reject);
+    req.flushHeaders();
+  });
 }

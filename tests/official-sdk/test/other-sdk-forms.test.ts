@@ -4,7 +4,7 @@
 import { type EmulatorServer, startEmulator } from "@greenspec/emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { JPEG_BYTES } from "../src/jpeg.js";
-import { multipartBody, type Part, postRaw } from "../src/raw-requests.js";
+import { multipartBody, type Part, postAfterContinue, postRaw } from "../src/raw-requests.js";
 
 const ID = "1101000002";
 const TOKEN = "other-sdk-forms-t0ken";
@@ -183,6 +183,20 @@ describe("Java SDK (whatsapp-api-client-java)", () => {
 });
 
 describe("PHP SDK (whatsapp-api-client-php)", () => {
+  it("answers curl's Expect: 100-continue (sent before a larger body), then creates the group", async () => {
+    // 60 members make a body over 1 KB; none ends in 0000 (the emulator's "no WhatsApp").
+    const members = Array.from({ length: 60 }, (_, i) => `790030${1000 + i}@c.us`);
+    server.emulator.clock.advance(1000);
+    const made = await postAfterContinue(
+      `${server.url}/waInstance${ID}/CreateGroup/${TOKEN}`,
+      { "content-type": "application/json; charset=utf-8" },
+      JSON.stringify({ groupName: "Curl", chatIds: members }),
+    );
+    expect(made).toMatchObject({ status: 200, continued: true });
+    const created = group((made.body as { chatId: string }).chatId);
+    expect(created?.participants.map((p) => p.id)).toEqual(expect.arrayContaining(members));
+  });
+
   it("renames on /UpdateGroupName/ with application/json; charset=utf-8 and unescaped UTF-8", async () => {
     const renamed = await call(
       "UpdateGroupName",
