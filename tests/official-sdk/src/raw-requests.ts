@@ -38,13 +38,14 @@ export async function postRaw(
   url: string,
   headers: Record<string, string>,
   body: string | Uint8Array<ArrayBuffer>,
-): Promise<RawAnswer> {
+): Promise<RawAnswer & { headers: Headers }> {
   const response = await fetch(url, { method: "POST", headers, body });
   const text = await response.text();
+  const answer = { status: response.status, headers: response.headers };
   try {
-    return { status: response.status, body: JSON.parse(text) };
+    return { ...answer, body: JSON.parse(text) };
   } catch {
-    return { status: response.status, body: text };
+    return { ...answer, body: text };
   }
 }
 

@@ -3,16 +3,22 @@
 // checks the emulator's answer and its state.
 import { type EmulatorServer, startEmulator } from "@greenspec/emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { JPEG_BYTES } from "../src/jpeg.js";
-import { multipartBody, type Part, postAfterContinue, postRaw } from "../src/raw-requests.js";
+import {
+  earlierPythonPicture,
+  GO_HEADERS as GO,
+  goPicture,
+  javaPicture,
+  PYTHON_HEADERS as PYTHON,
+  pythonPicture,
+  type RawRequest,
+} from "../src/picture-forms.js";
+import { postAfterContinue, postRaw } from "../src/raw-requests.js";
 
 const ID = "1101000002";
 const TOKEN = "other-sdk-forms-t0ken";
 const A = "79001234568@c.us";
 const B = "79001234569@c.us";
 const JSON_TYPE = { "content-type": "application/json" };
-const PYTHON = { "user-agent": "GREEN-API_SDK_PY/1.0", connection: "close" };
-const GO = { "user-agent": "Go-http-client/1.1", "accept-encoding": "gzip" };
 
 let server: EmulatorServer;
 let groupId: string;
@@ -36,6 +42,7 @@ function group(id = groupId) {
   return server.emulator.snapshot().groups.find((g) => g.groupId === id);
 }
 const member = (id: string) => group()?.participants.find((p) => p.id === id);
+const setPicture = (request: RawRequest) => call("setGroupPicture", request.headers, request.body);
 const instanceChatId = () =>
   server.emulator.snapshot().instances.find((i) => i.idInstance === ID)?.chatId ?? "";
 
@@ -48,18 +55,6 @@ beforeEach(async () => {
   );
   groupId = (made.body as { chatId: string }).chatId;
   expect(member(A)).toBeDefined();
-});
-
-const picturePart = (filename: string, type: string): Part => ({
-  headers: [
-    `Content-Disposition: form-data; name="file"; filename="${filename}"`,
-    `Content-Type: ${type}`,
-  ],
-  value: JPEG_BYTES,
-});
-const fieldPart = (name: string, value: string, extra: string[] = []): Part => ({
-  headers: [`Content-Disposition: form-data; name="${name}"`, ...extra],
-  value,
 });
 
 describe("Python SDK (whatsapp-api-client-python)", () => {
@@ -93,16 +88,7 @@ describe("Python SDK (whatsapp-api-client-python)", () => {
   });
 
   it("sets the picture from requests' multipart (groupId, then the file by its base name, image/jpeg)", async () => {
-    const boundary = "3c7e1f0a9b2d4e6f8a1c3e5f7b9d0a2c";
-    const body = multipartBody(boundary, [
-      fieldPart("groupId", groupId),
-      picturePart("avatar.jpg", "image/jpeg"),
-    ]);
-    const set = await call(
-      "setGroupPicture",
-      { "content-type": `multipart/form-data; boundary=${boundary}`, ...PYTHON },
-      body,
-    );
+    const set = await setPicture(pythonPicture(groupId));
     expect(set.status).toBe(200);
     expect(group()?.urlAvatar).toBe((set.body as { urlAvatar: string }).urlAvatar);
   });
@@ -110,17 +96,7 @@ describe("Python SDK (whatsapp-api-client-python)", () => {
   it("refuses the earlier SDK's extra `path` part (with image/jpg) as the spec does, and changes nothing", async () => {
     // methods/groups.py sent every argument as a form field; the spec's SetGroupPictureRequest
     // has additionalProperties: false (Prism 5.12 drops unknown parts; the emulator keeps to it).
-    const boundary = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
-    const body = multipartBody(boundary, [
-      fieldPart("path", "/home/user/avatar.jpg"),
-      fieldPart("groupId", groupId),
-      picturePart("avatar.jpg", "image/jpg"),
-    ]);
-    const set = await call(
-      "setGroupPicture",
-      { "content-type": `multipart/form-data; boundary=${boundary}`, ...PYTHON },
-      body,
-    );
+    const set = await setPicture(earlierPythonPicture(groupId));
     expect(set.status).toBe(400);
     expect(group()?.urlAvatar).toBeNull();
   });
@@ -140,16 +116,7 @@ describe("Go SDK (whatsapp-api-client-golang)", () => {
   });
 
   it("sets the picture from mime/multipart: the file part named by the whole path given, application/octet-stream", async () => {
-    const boundary = "4f1c0e2a9d3b7c6e5a8f0b1d2c3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c";
-    const body = multipartBody(boundary, [
-      fieldPart("groupId", groupId),
-      picturePart("/tmp/pictures/avatar.jpg", "application/octet-stream"),
-    ]);
-    const set = await call(
-      "setGroupPicture",
-      { "content-type": `multipart/form-data; boundary=${boundary}`, ...GO },
-      body,
-    );
+    const set = await setPicture(goPicture(groupId));
     expect(set.status).toBe(200);
     expect(group()?.urlAvatar).toEqual(expect.any(String));
   });
@@ -157,20 +124,7 @@ describe("Go SDK (whatsapp-api-client-golang)", () => {
 
 describe("Java SDK (whatsapp-api-client-java)", () => {
   it("sets the picture from Spring's multipart: the file first, then groupId as text/plain;charset=UTF-8", async () => {
-    const boundary = "Qx7mV3kL9pR2tY6wZ1aB4cD8eF0gH5jK";
-    const file = picturePart("avatar.jpg", "image/jpeg");
-    const body = multipartBody(boundary, [
-      { ...file, headers: [...file.headers, `Content-Length: ${JPEG_BYTES.length}`] },
-      fieldPart("groupId", groupId, [
-        "Content-Type: text/plain;charset=UTF-8",
-        `Content-Length: ${groupId.length}`,
-      ]),
-    ]);
-    const set = await call(
-      "setGroupPicture",
-      { "content-type": `multipart/form-data;boundary=${boundary}` },
-      body,
-    );
+    const set = await setPicture(javaPicture(groupId));
     expect(set.status).toBe(200);
     expect(group()?.urlAvatar).toEqual(expect.any(String));
   });
