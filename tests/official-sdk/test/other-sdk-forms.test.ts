@@ -59,11 +59,12 @@ beforeEach(async () => {
 
 describe("Python SDK (whatsapp-api-client-python)", () => {
   it("creates a group from requests' json= text (spaces after separators), with its User-Agent and Connection: close", async () => {
-    const body = `{"groupName": "Python", "chatIds": ["${A}", "${B}"]}`;
+    // json.dumps escapes every non-ASCII character: "Команда" arrives as \u escapes.
+    const body = `{"groupName": "Python \\u041a\\u043e\\u043c\\u0430\\u043d\\u0434\\u0430", "chatIds": ["${A}", "${B}"]}`;
     const made = await call("createGroup", { ...JSON_TYPE, ...PYTHON }, body);
     expect(made.status).toBe(200);
     const created = group((made.body as { chatId: string }).chatId);
-    expect(created?.subject).toBe("Python");
+    expect(created?.subject).toBe("Python Команда");
     expect(created?.participants.map((p) => p.id)).toEqual(expect.arrayContaining([A, B]));
   });
 
