@@ -2,7 +2,7 @@
 // step is checked on the emulator's state, not only on the SDK's answer.
 import { type EmulatorServer, startEmulator } from "@greenspec/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jpegFile } from "../src/jpeg.js";
+import { withJpegFile } from "../src/jpeg.js";
 import { type OfficialApi, officialClient } from "../src/official-sdk.js";
 
 const ID = "1101000001";
@@ -105,7 +105,7 @@ describe("the official JS SDK's group flow against startEmulator()", () => {
 
   it("sets the group picture from a JPEG file (multipart, as the SDK builds it)", async () => {
     tick();
-    const set = await api.group.setGroupPicture(groupId, jpegFile());
+    const set = await withJpegFile((path) => api.group.setGroupPicture(groupId, path));
     expect(set.setGroupPicture).toBe(true);
     expect(group().urlAvatar).toBe(set.urlAvatar);
     expect(group().urlAvatar).toEqual(expect.any(String));

@@ -3,7 +3,7 @@
 import { type EmulatorServer, startEmulator } from "@greenspec/emulator";
 import { type Mock, startMock } from "@greenspec/mock";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { jpegFile } from "../src/jpeg.js";
+import { withJpegFile } from "../src/jpeg.js";
 import { officialClient } from "../src/official-sdk.js";
 
 const ID = "1101000003";
@@ -50,7 +50,7 @@ it("passes every request of the SDK's flow through Prism's validation, and the e
   await step(() => api.group.removeAdmin(groupId, B));
   await step(() => api.group.updateGroupName(groupId, "Renamed through the mock"));
   await step(() => api.group.removeGroupParticipant(groupId, A, null));
-  await step(() => api.group.setGroupPicture(groupId, jpegFile()));
+  await step(() => withJpegFile((path) => api.group.setGroupPicture(groupId, path)));
   await step(() => api.group.leaveGroup(groupId));
   await checked();
 
