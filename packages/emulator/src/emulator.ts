@@ -9,7 +9,6 @@ import { type FailOptions, Faults } from "./faults.js";
 import {
   chatIdOfPhone,
   requireIdInstance,
-  requirePerson,
   requirePhone,
   requireToken,
 } from "./inputs.js";
