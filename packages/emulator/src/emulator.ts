@@ -6,12 +6,7 @@ import { type Clock, type ClockMode, createClock } from "./clock.js";
 import { CONTROL_PREFIX, handleControl } from "./control.js";
 import { EmulatorError } from "./errors.js";
 import { type FailOptions, Faults } from "./faults.js";
-import {
-  chatIdOfPhone,
-  requireIdInstance,
-  requirePhone,
-  requireToken,
-} from "./inputs.js";
+import { chatIdOfPhone, requireIdInstance, requirePhone, requireToken } from "./inputs.js";
 import { type AddPeopleOptions, acceptInvite, addPeople } from "./invites.js";
 import { answersInAnyState, jobBehaviours } from "./job-behaviours.js";
 import { Journal, type JournalEntry } from "./journal.js";
