@@ -19,7 +19,7 @@ export function encode(
   if (wrong) throw wrong;
   // An operation without a body (a GET) sends none, and a body given to it is a mistake.
   if (!info.contentType) {
-    if (input !== undefined) throw { field: "body", rule: "must not be given (no body is taken)" };
+    if (input !== undefined) throw { field: "body", rule: "must not be given" };
     return undefined;
   }
   // What is checked is exactly what is sent: a plain copy, read once.
