@@ -7,7 +7,13 @@ import { JOURNAL_FORMAT } from "@greenspec/client/group-job";
 import { describe, expect, it } from "vitest";
 import { emptyDir } from "./run-cli.js";
 
-const header = { format: JOURNAL_FORMAT, version: 1, groupId: "1@g.us", list: "x", total: 2 };
+const header = {
+  format: JOURNAL_FORMAT,
+  version: 1,
+  groupId: "1@g.us",
+  list: "x",
+  total: 2,
+} as const;
 
 async function written(path: string) {
   const journal = fileJournal(path);
