@@ -2,7 +2,6 @@
 // the invite links each person received (so acceptInvite() knows which groups they may join),
 // the people whose privacy settings refuse being added, and the distinct chats each instance
 // wrote to this month (the Developer plan's chat quota).
-import type { Group } from "./world.js";
 
 export interface SentMessage {
   idMessage: string;
@@ -55,7 +54,7 @@ export class Inbox {
   }
 
   /** The groups whose current invite link `personId` was sent. */
-  invitedTo(personId: string, groups: Iterable<Group>): Group[] {
+  invitedTo<G extends { inviteLink: string }>(personId: string, groups: Iterable<G>): G[] {
     const received = this.links.get(personId);
     if (!received) return [];
     return [...groups].filter((group) => received.has(group.inviteLink));
