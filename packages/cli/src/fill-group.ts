@@ -2,9 +2,9 @@
 // added is checked for WhatsApp and sent one invite; each step goes to the journal first, so a
 // killed run resumes with --resume and repeats nothing.
 import { readFile } from "node:fs/promises";
-import { fileJournal } from "@greenspec/client/file-journal";
 import { addPeopleToGroup, type GroupJobResult, type Person } from "@greenspec/client/group-job";
 import { EXIT_OK, EXIT_REFUSED, UsageError } from "./exit-codes.js";
+import { fileJournal } from "./file-journal.js";
 import {
   type FileEntry,
   type ParticipantFields,

@@ -1,10 +1,10 @@
-// The file journal (@greenspec/client/file-journal): a torn last line is dropped and cut from the
+// The file journal (@greenspec/cli/file-journal): a torn last line is dropped and cut from the
 // file, a file that is not a journal is refused, and a new run never overwrites an old journal.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileJournal } from "@greenspec/client/file-journal";
 import { JOURNAL_FORMAT } from "@greenspec/client/group-job";
 import { describe, expect, it } from "vitest";
+import { fileJournal } from "../src/file-journal.js";
 import { emptyDir } from "./run-cli.js";
 
 const header = {

@@ -13,3 +13,4 @@ export type {
 } from "./journal.js";
 export { JOURNAL_FORMAT, JOURNAL_VERSION, memoryJournal } from "./journal.js";
 export type { GroupJobInput, Person } from "./people.js";
+export { journalError } from "./people.js";

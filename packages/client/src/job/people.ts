@@ -42,6 +42,11 @@ export function validation(field: string, rule: string): GreenApiError {
   });
 }
 
+/** A journal that cannot be used: a validation error on the field `journal`. */
+export function journalError(rule: string): GreenApiError {
+  return validation("journal", rule);
+}
+
 /** The list, checked whole: a bad entry, an empty list or a bad template throws before any call. */
 export function checkPeople(input: GroupJobInput): {
   groupId: string;
