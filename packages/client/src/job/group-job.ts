@@ -115,6 +115,23 @@ function replay(records: JournalRecord[], total: number) {
   return { outcomes, started, group };
 }
 
+/** The state first: an instance that cannot send stops the job before its first step. */
+async function requireAuthorized(api: GreenApi, call: Run["call"]): Promise<void> {
+  const { stateInstance } = await call("getStateInstance", () => api.getStateInstance());
+  if (stateInstance === "authorized") return;
+  throw new GreenApiError(
+    `getStateInstance: the instance is ${stateInstance}, not authorized; nothing was sent`,
+    {
+      kind: "not-authorized",
+      status: 200,
+      description: stateInstance,
+      url: "",
+      operation: "getStateInstance",
+      attempts: 1,
+    },
+  );
+}
+
 async function groupNow(api: GreenApi, groupId: string, call: Run["call"]) {
   const data = await call("getGroupData", () => api.getGroupData({ groupId }));
   const members = data.participants.flatMap((p) => [p.id, ...("lid" in p && p.lid ? [p.lid] : [])]);
@@ -150,20 +167,7 @@ export async function addPeopleToGroup(
     const problem = headerProblem(past.header, header);
     if (problem) throw validation("journal", `cannot be resumed: ${problem}`);
   }
-  // The state first: an instance that cannot send stops the job before its first step.
-  const { stateInstance } = await call("getStateInstance", () => api.getStateInstance());
-  if (stateInstance !== "authorized")
-    throw new GreenApiError(
-      `getStateInstance: the instance is ${stateInstance}, not authorized; nothing was sent`,
-      {
-        kind: "not-authorized",
-        status: 200,
-        description: stateInstance,
-        url: "",
-        operation: "getStateInstance",
-        attempts: 1,
-      },
-    );
+  await requireAuthorized(api, call);
   const { outcomes, started, group: journaled } = replay(past.records, people.length);
   if (journal && !past.header) await journal.start(header);
   let group = journaled;
@@ -174,15 +178,8 @@ export async function addPeopleToGroup(
     group = await groupNow(api, groupId, call);
     await journal?.append({ step: "group", ...group });
   }
-  const run: Run = {
-    api,
-    groupId,
-    members: new Set(group.members),
-    link: group.link,
-    invite,
-    journal,
-    call,
-  };
+  const members = new Set(group.members);
+  const run: Run = { api, groupId, members, link: group.link, invite, journal, call };
   let done = outcomes.filter(Boolean).length;
   for (const [i, person] of people.entries()) {
     if (outcomes[i]) continue;
@@ -207,6 +204,11 @@ export async function addPeopleToGroup(
     }
   }
   await journal?.close();
+  return resultOf(outcomes);
+}
+
+/** Every person's outcome (those never reached: `not-attempted`) and the count of each. */
+function resultOf(outcomes: (PersonOutcome | undefined)[]): GroupJobResult {
   const results = outcomes.map((o): PersonOutcome => o ?? { outcome: "not-attempted" });
   const counts = Object.fromEntries(OUTCOMES.map((name) => [name, 0])) as GroupJobResult["counts"];
   for (const { outcome } of results) counts[outcome]++;
