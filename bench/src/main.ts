@@ -20,6 +20,7 @@ import { DOCS_RUNS, DOCS_TARGETS, measureDocsSite } from "./docs-site.js";
 import { EMULATOR_CONFIG } from "./emulator-bench.js";
 import { SEED } from "./fixtures.js";
 import { greenspecUnavailable } from "./greenspec.js";
+import { measureGroupJob } from "./group-job-bench.js";
 import { measureLatency } from "./latency.js";
 import { describeMachine, REPO_ROOT } from "./machine.js";
 import { measureThroughput } from "./mock-throughput.js";
@@ -260,6 +261,9 @@ let greenspecInputs: { path: string; bytes: number }[] = [];
     verdict(`Emulator: not measured (${why}).`);
   } else rows.push(...emulatorRows);
 }
+
+// ---- the group job: 1,000 people against the in-process emulator, journal on
+rows.push(...(await measureGroupJob()));
 
 // ---- the docs site in a throttled Chromium, side by side with Redoc's own page
 {

@@ -29,7 +29,13 @@ const documentedRateLimits: Record<string, number | undefined> = {
   removeAdmin: 10,
   setGroupPicture: 1,
   leaveGroup: 10,
+  // The methods a job that fills a group needs beside them (issue 21).
+  getStateInstance: 1,
+  checkWhatsapp: 10,
+  sendMessage: 50,
 };
+/** The one method that is a GET without a body; every other is a POST. */
+const getMethods = new Set(["getStateInstance"]);
 
 // Error answers every operation shares, and the two operations whose answer adds identifiers of
 // their own (a superset of the shared one, checked below).
@@ -63,12 +69,14 @@ function identifiers(responseName: string): string[] {
 }
 
 describe("the operations", () => {
-  test("are exactly the ten group methods, each a POST to /waInstance{idInstance}/<method>/{apiTokenInstance}", () => {
+  test("are exactly the ten group methods and the three a group job needs, each a POST (getStateInstance a GET) to /waInstance{idInstance}/<method>/{apiTokenInstance}", () => {
     expect(operations.map((o) => o.operationId).sort()).toEqual(
       Object.keys(documentedRateLimits).sort(),
     );
     for (const { path, method, operationId } of operations) {
-      expect(method).toBe("post");
+      expect(method).toBe(getMethods.has(operationId) ? "get" : "post");
+      if (method === "get")
+        expect(operations.find((o) => o.method === "get")?.op.requestBody).toBeUndefined();
       expect(path).toBe(`/waInstance{idInstance}/${operationId}/{apiTokenInstance}`);
     }
   });
@@ -101,7 +109,9 @@ describe("the operations", () => {
     (_id, { op }) => {
       const ok = obj(obj(op.responses, "responses")["200"], "200");
       expect(exampleNames(ok, "application/json").length).toBeGreaterThanOrEqual(2);
-      expect(String(op.description)).toMatch(/`false`|`[a-zA-Z]+: false`|no `false` answer/);
+      expect(String(op.description)).toMatch(
+        /`false`|`[a-zA-Z]+: false`|no `false` answer|no boolean answer/,
+      );
     },
   );
 
@@ -259,6 +269,9 @@ describe("tags", () => {
     "removeAdmin",
     "setGroupPicture",
     "leaveGroup",
+    "getStateInstance",
+    "checkWhatsapp",
+    "sendMessage",
   ];
 
   test("operations appear in the order a user works: create, read, rename/settings, participants, admins, picture, leave", () => {

@@ -21,6 +21,7 @@ function operation(id: string): JsonObject {
 
 /** The JSON request body schema of an operation (undefined for a multipart one). */
 function requestSchema(id: string): Json | undefined {
+  if (operation(id).requestBody === undefined) return undefined;
   const content = obj(deref(operation(id).requestBody, id).content, `${id} content`);
   const json = content["application/json"];
   return json === undefined ? undefined : (obj(json, `${id} json`).schema as Json);

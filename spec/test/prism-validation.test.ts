@@ -28,6 +28,7 @@ function requestExamples(operationId: string): [string, Json][] {
 
 function firstRequestExample(operationId: string): Json {
   const op = operations.find((o) => o.operationId === operationId)?.op;
+  if (op?.requestBody === undefined) return null;
   const content = obj(deref(op?.requestBody, operationId).content, "content");
   const media = obj(Object.values(content)[0], "media");
   const first = Object.values(obj(media.examples, "examples"))[0];
@@ -48,7 +49,9 @@ function multipart(parts: [string, string, string?][]): [string, string] {
 }
 
 const groupId = "79001234567-1587570015@g.us";
+/** Operations with a JSON body (not the multipart setGroupPicture, not a body-less GET). */
 const jsonOperations = operations
+  .filter((o) => o.op.requestBody !== undefined)
   .map((o) => o.operationId)
   .filter((id) => id !== "setGroupPicture");
 const participantOperations = [
@@ -109,6 +112,14 @@ describe("Prism validates the body of every operation", () => {
       expect(answer.violations.length).toBeGreaterThan(0);
     },
   );
+
+  test("getStateInstance: a GET without a body is accepted (200) and answered with its first example", async () => {
+    expect(await prism.respond("getStateInstance", undefined, "authorized")).toEqual({
+      status: 200,
+      body: { stateInstance: "authorized" },
+      violations: [],
+    });
+  });
 
   test("setGroupPicture: a group id and a JPEG file part are accepted (200)", async () => {
     const [body, type] = multipart([

@@ -12,7 +12,7 @@ export interface Answer {
 export interface Prism {
   /** The operations Prism loaded, by operationId. */
   operationIds: string[];
-  /** Sends a POST to the operation; Prism answers with the operation's first example. */
+  /** Sends the operation's method (a GET without a body); Prism answers with its first example. */
   send(operationId: string, body: unknown, options?: { contentType?: string }): Promise<Answer>;
   /** Like send, but serves the named example and returns Prism's verdict on that response. */
   respond(
@@ -38,12 +38,16 @@ export async function loadPrism(): Promise<Prism> {
   const prism = prismHttp.createInstance(config, { logger });
 
   async function run(operationId: string, body: unknown, contentType: string, example?: string) {
-    const request: IHttpRequest = {
-      method: "post",
-      url: { path: `/waInstance1101000001/${operationId}/YOUR_TOKEN` },
-      headers: { "content-type": contentType },
-      body,
-    };
+    const method = loaded.find((o) => o.iid === operationId)?.method ?? "post";
+    const request: IHttpRequest =
+      method === "get"
+        ? { method, url: { path: `/waInstance1101000001/${operationId}/YOUR_TOKEN` } }
+        : {
+            method: method as IHttpRequest["method"],
+            url: { path: `/waInstance1101000001/${operationId}/YOUR_TOKEN` },
+            headers: { "content-type": contentType },
+            body,
+          };
     // In-process, Prism takes the example to serve as config (its server reads it from Prefer).
     const override = example
       ? { ...config, mock: { dynamic: false, exampleKey: example } }

@@ -1,14 +1,9 @@
 // Runs the bulk add: reads the file, calls the client's addGroupParticipants, prints the summary.
-import { readFile } from "node:fs/promises";
 import type { AddGroupParticipantsInput, AddGroupParticipantsResult } from "@greenspec/client";
 import { jsonSummary, textSummary } from "./bulk-summary.js";
-import { EXIT_OK, EXIT_REFUSED, UsageError } from "./exit-codes.js";
-import {
-  type FileEntry,
-  type ParticipantFields,
-  ParticipantsFileError,
-  parseParticipantsFile,
-} from "./participants-file.js";
+import { EXIT_OK, EXIT_REFUSED } from "./exit-codes.js";
+import { readEntries } from "./fill-group.js";
+import type { ParticipantFields } from "./participants-file.js";
 import { startProgress } from "./progress.js";
 import type { Session } from "./session.js";
 
@@ -48,25 +43,4 @@ export async function addParticipantsFromFile(
   else io.out(textSummary(entries, result));
   const { notAdded, failed, notAttempted } = result.counts;
   return notAdded + failed + notAttempted === 0 ? EXIT_OK : EXIT_REFUSED;
-}
-
-async function readEntries(
-  path: string,
-  fields: ParticipantFields,
-  column: string | undefined,
-): Promise<FileEntry[]> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    throw new UsageError(`--from: cannot read ${path} (${(error as NodeJS.ErrnoException).code})`);
-  }
-  try {
-    const entries = parseParticipantsFile(text, fields, column === undefined ? {} : { column });
-    if (entries.length === 0) throw new UsageError(`--from: ${path} lists nobody`);
-    return entries;
-  } catch (error) {
-    if (error instanceof ParticipantsFileError) throw new UsageError(`--from: ${error.message}`);
-    throw error;
-  }
 }

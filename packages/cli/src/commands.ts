@@ -32,6 +32,8 @@ export interface SpecCommand {
   summary: string;
   description: string;
   fields: CommandField[];
+  /** False for an operation without a request body (a GET): the command sends none. */
+  hasBody: boolean;
   /** Fields of which exactly one must be given, one list per `oneOf` branch. */
   alternatives: string[][];
   /** The request examples of the spec, by name. */
@@ -73,6 +75,7 @@ function commandFor(operation: Operation): SpecCommand {
     summary: operation.summary ?? operation.id,
     description: (operation.description ?? "").trim(),
     fields,
+    hasBody: request !== undefined,
     alternatives: request?.exactlyOneOf ?? [],
     examples,
     outcomeFields: outcomeFieldsOf(operation.success.body),

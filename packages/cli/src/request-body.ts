@@ -8,7 +8,9 @@ import { optionKey } from "./flags.js";
 export async function bodyFrom(
   spec: SpecCommand,
   values: Record<string, unknown>,
-): Promise<Record<string, unknown>> {
+): Promise<Record<string, unknown> | undefined> {
+  // An operation without a body (a GET) has no flags for one, and sends none.
+  if (!spec.hasBody) return undefined;
   const body: Record<string, unknown> = {};
   for (const field of spec.fields) {
     const value = values[optionKey(field)];

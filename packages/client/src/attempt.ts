@@ -2,6 +2,7 @@ import type { paths } from "@greenspec/types";
 import createClient, { defaultPathSerializer } from "openapi-fetch";
 import { type Details, type Fail, type Outcome, readAnswer } from "./answer.js";
 import { type OperationId, operations } from "./generated/operations.js";
+import type { OperationInfo } from "./operation.js";
 import { redactError } from "./redact.js";
 import type { CallOptions, Credentials, GreenApiOptions } from "./types.js";
 
@@ -86,6 +87,14 @@ export function attempter({
     },
   });
 
+  // Untyped on purpose: the method comes from the table (a GET has no body), which openapi-fetch's
+  // per-method types cannot follow; encode.ts has already checked the body against the spec.
+  const request = http.request as unknown as (
+    method: string,
+    path: string,
+    init: Record<string, unknown>,
+  ) => Promise<{ response: Response; data?: string; error?: unknown }>;
+
   return async (
     id: OperationId,
     body: unknown,
@@ -97,7 +106,9 @@ export function attempter({
     const timer = setTimeout(abort, timeout);
     signal?.addEventListener("abort", abort);
     try {
-      const { response, data, error } = await http.POST(operations[id].path, {
+      const info: OperationInfo = operations[id];
+      // The spec's method (POST unless the table says otherwise); a GET sends no body.
+      const { response, data, error } = await request(info.method ?? "POST", info.path, {
         params: { path: credentials },
         body: body as never,
         headers,

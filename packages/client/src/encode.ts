@@ -17,6 +17,11 @@ export function encode(
   const info: OperationInfo = operations[id];
   const wrong = info.params(credentials);
   if (wrong) throw wrong;
+  // An operation without a body (a GET) sends none, and a body given to it is a mistake.
+  if (!info.contentType) {
+    if (input !== undefined) throw { field: "body", rule: "must not be given" };
+    return undefined;
+  }
   // What is checked is exactly what is sent: a plain copy, read once.
   const fields = plainCopy(input) as Record<string, unknown>;
   const failed = fields === undefined && info.bodyOptional ? undefined : info.body?.(fields);

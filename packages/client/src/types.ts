@@ -55,10 +55,13 @@ export interface CallOptions {
 
 /** One method per operation of the spec, named by its operationId. */
 export type GreenApi = {
-  [K in OperationId]: <B extends RequestBody<K>>(
-    body: Exact<B, RequestBody<K>>,
-    options?: CallOptions,
-  ) => Promise<ResponseBody<K>>;
+  [K in OperationId]: [RequestBody<K>] extends [undefined]
+    ? // An operation without a body (a GET): called with none.
+      (body?: undefined, options?: CallOptions) => Promise<ResponseBody<K>>
+    : <B extends RequestBody<K>>(
+        body: Exact<B, RequestBody<K>>,
+        options?: CallOptions,
+      ) => Promise<ResponseBody<K>>;
 };
 
 /** The instance's path parameters, as every operation of the spec takes them. */

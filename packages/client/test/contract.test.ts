@@ -62,7 +62,8 @@ for (const operation of specOperations) {
   const id = operation.operationId as OperationId;
   const [contentType, media] = Object.entries(operation.requestBody?.content ?? {})[0] ?? [];
   const binary = contentType === "multipart/form-data";
-  const requestExamples = Object.keys(media?.examples ?? {});
+  // An operation without a body (a GET) is called with none: one "example", undefined.
+  const requestExamples = operation.requestBody ? Object.keys(media?.examples ?? {}) : ["noBody"];
   const firstRequest = requestOf(media ?? {}, binary, requestExamples[0] as string);
   const ok = operation.responses["200"]?.content?.["application/json"]?.examples ?? {};
 

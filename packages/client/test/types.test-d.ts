@@ -149,3 +149,23 @@ test("GreenApiError narrows on kind", () => {
     thrown.retryAfter;
   }
 });
+
+describe("an operation without a body (a GET) is called with no argument", () => {
+  test("getStateInstance() takes no body and resolves with the state", () => {
+    expectTypeOf(api.getStateInstance()).resolves.toEqualTypeOf<{ stateInstance: string }>();
+    api.getStateInstance(undefined, { timeout: 1000 });
+    // @ts-expect-error a body given to a method that takes none
+    api.getStateInstance({ groupId });
+  });
+
+  test("sendMessage and checkWhatsapp take their bodies", () => {
+    expectTypeOf(
+      api.sendMessage({ chatId: "79001234568@c.us", message: "hi" }),
+    ).resolves.toEqualTypeOf<{ idMessage: string }>();
+    expectTypeOf(api.checkWhatsapp({ phoneNumber: 79001234568 })).resolves.toMatchTypeOf<{
+      existsWhatsapp: boolean;
+    }>();
+    // @ts-expect-error the message is required
+    api.sendMessage({ chatId: "79001234568@c.us" });
+  });
+});

@@ -3,7 +3,12 @@
 // live values (ids, links, members) are filled in; the generated types check each body.
 import type { components, operations } from "@greenspec/types";
 import { chatIdOfPhone } from "./inputs.js";
-import { hasWhatsAppByDefault, NOT_CREATED_NAME, OVERLIMIT_EXAMPLE } from "./magic.js";
+import {
+  hasWhatsAppByDefault,
+  NOT_CREATED_NAME,
+  OVERLIMIT_EXAMPLE,
+  refusesAddingByDefault,
+} from "./magic.js";
 import { identifierOf, type OperationSpec, type SpecAnswer, specAnswer } from "./spec.js";
 import type { Group, Instance, Member, World } from "./world.js";
 
@@ -25,6 +30,8 @@ export interface CallContext {
   /** The emulator's clock, in ms. */
   now: number;
   strict: boolean;
+  /** Distinct chats an instance may write to per calendar month (the Developer plan); none when undefined. */
+  chatQuota?: number | undefined;
 }
 
 type Behaviour = (ctx: CallContext) => SpecAnswer;
@@ -52,7 +59,7 @@ function personOf(
   return ctx.world.personOfLid(id) ?? id;
 }
 
-function hasWhatsApp(ctx: CallContext, personId: string): boolean {
+export function hasWhatsApp(ctx: CallContext, personId: string): boolean {
   if (ctx.world.instanceByChatId(personId)) return true;
   return ctx.strict ? ctx.world.people.has(personId) : hasWhatsAppByDefault(personId);
 }
@@ -175,7 +182,10 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
     const person = personOf(ctx, request);
     const me = ctx.instance.chatId;
     const mayAdd = group && (isAdmin(group, me) || group.settings.allowParticipantsAddMembers);
-    if (!group || !mayAdd || group.members.has(person) || !hasWhatsApp(ctx, person))
+    // Whose privacy settings let only contacts add them is not added either: an invite link is
+    // the way in for them.
+    const refuses = ctx.world.inbox.refusesAdding.has(person) || refusesAddingByDefault(person);
+    if (!group || !mayAdd || group.members.has(person) || !hasWhatsApp(ctx, person) || refuses)
       return answer(ctx, "notAdded");
     group.members.set(person, { isAdmin: false, isSuperAdmin: false });
     return answer(ctx, "added");

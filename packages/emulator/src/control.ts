@@ -14,7 +14,8 @@ export interface Controllable {
   readonly world: World;
   addInstance(options: never): void;
   setState(idInstance: unknown, state: unknown): void;
-  addPeople(phones: unknown): void;
+  addPeople(phones: unknown, options?: unknown): void;
+  acceptInvite(person: unknown): string[];
   fail(operation: unknown, options: never): void;
   reset(): void;
 }
@@ -29,7 +30,12 @@ type Control = (core: Core, body: Record<string, unknown>) => unknown;
 const controls: Record<string, Control> = {
   "POST /instances": (core, body) => core.addInstance(body as never),
   "POST /state": (core, body) => core.setState(body.idInstance, body.state),
-  "POST /people": (core, body) => core.addPeople(body.phones),
+  "POST /people": (core, body) =>
+    core.addPeople(
+      body.phones,
+      body.refusesAdding === undefined ? undefined : { refusesAdding: body.refusesAdding },
+    ),
+  "POST /accept-invite": (core, body) => ({ joined: core.acceptInvite(body.person) }),
   "POST /fail": (core, body) => {
     const { operation, ...options } = body;
     core.fail(operation, options as never);

@@ -6,13 +6,9 @@ import { type Clock, type ClockMode, createClock } from "./clock.js";
 import { CONTROL_PREFIX, handleControl } from "./control.js";
 import { EmulatorError } from "./errors.js";
 import { type FailOptions, Faults } from "./faults.js";
-import {
-  chatIdOfPhone,
-  requireIdInstance,
-  requirePerson,
-  requirePhone,
-  requireToken,
-} from "./inputs.js";
+import { chatIdOfPhone, requireIdInstance, requirePhone, requireToken } from "./inputs.js";
+import { type AddPeopleOptions, acceptInvite, addPeople } from "./invites.js";
+import { answersInAnyState, jobBehaviours } from "./job-behaviours.js";
 import { Journal, type JournalEntry } from "./journal.js";
 import { NOT_AUTHORIZED_SUFFIX, STARTING_MS, STARTING_SUFFIX } from "./magic.js";
 import { createRandom, type Random } from "./random.js";
@@ -38,6 +34,8 @@ import {
 export type { IncomingCall, Outcome } from "./call.js";
 export type { ClockMode } from "./clock.js";
 export type { FailOptions } from "./faults.js";
+export type { SentMessage } from "./inbox.js";
+export type { AddPeopleOptions } from "./invites.js";
 export type { JournalEntry } from "./journal.js";
 export type { InstanceState, Snapshot } from "./world.js";
 
@@ -50,6 +48,8 @@ export interface EmulatorOptions {
   strict?: boolean;
   /** Calls each instance may make per calendar month (the developer plan); none when left out. */
   quota?: number;
+  /** Distinct chats each instance may write to per calendar month (the Developer plan has 3). */
+  chatQuota?: number;
 }
 
 export interface AddInstanceOptions {
@@ -69,8 +69,16 @@ export interface Emulator {
   /** Registers an instance (unknown instances register themselves, authorized, on first use). */
   addInstance(options: AddInstanceOptions): void;
   setState(idInstance: string, state: InstanceState): void;
-  /** People who have WhatsApp, by phone number or chat id (what strict mode knows). */
-  addPeople(phones: readonly (number | string)[]): void;
+  /**
+   * People who have WhatsApp, by phone number or chat id (what strict mode knows);
+   * `refusesAdding: true`: their privacy settings refuse being added (only an invite works).
+   */
+  addPeople(phones: readonly (number | string)[], options?: AddPeopleOptions): void;
+  /**
+   * The person accepts every invite link an instance sent them (of a group that still has that
+   * link): they become a member of each such group. Answers the group ids joined.
+   */
+  acceptInvite(phoneOrChatId: number | string): string[];
   /** The next `times` calls of `operation` fail as told. */
   fail(operation: string, options?: FailOptions): void;
   readonly clock: Pick<Clock, "mode" | "now" | "advance">;
@@ -196,6 +204,7 @@ class Core {
   constructor(
     readonly options: Required<Pick<EmulatorOptions, "clock" | "seed" | "strict">> & {
       quota: number | undefined;
+      chatQuota?: number | undefined;
     },
   ) {
     this.clock = createClock(options.clock);
@@ -367,9 +376,10 @@ class Core {
       instance.state = "authorized";
       instance.startingUntil = undefined;
     }
-    if (instance.state === "starting")
+    const anyState = answersInAnyState.has(operation.id);
+    if (instance.state === "starting" && !anyState)
       return finish(operation, params, specAnswer(operation, "instanceStarting"));
-    if (instance.state === "notAuthorized")
+    if (instance.state === "notAuthorized" && !anyState)
       return finish(operation, params, specAnswer(operation, "notAuthorized"));
 
     if (call.contentLength !== undefined && call.contentLength > MAX_BODY_BYTES)
@@ -384,8 +394,9 @@ class Core {
       body: read.body,
       now,
       strict: this.options.strict,
+      chatQuota: this.options.chatQuota,
     };
-    const behaviour = behaviours[operation.id];
+    const behaviour = behaviours[operation.id] ?? jobBehaviours[operation.id];
     const answer = behaviour ? behaviour(ctx) : statelessAnswer(operation);
     return finish(operation, params, answer, read.request);
   }
@@ -395,6 +406,8 @@ class Core {
     operation: OperationSpec,
     call: IncomingCall,
   ): Promise<{ body: unknown; request: unknown } | { answer: SpecAnswer; request: unknown }> {
+    // An operation without a body (a GET) reads none: whatever came with it is ignored.
+    if (operation.contentType === undefined) return { body: undefined, request: null };
     const binary = Object.entries(operation.binaryParts);
     if (operation.contentType === "multipart/form-data") {
       let form: FormData;
@@ -542,10 +555,12 @@ class Core {
     instance.startingUntil = undefined;
   }
 
-  addPeople(phones: unknown): void {
-    if (!Array.isArray(phones)) throw new EmulatorError("addPeople takes an array", "phones");
-    const ids = phones.map((phone, i) => requirePerson(phone, `phones[${i}]`));
-    for (const id of ids) this.world.people.add(id);
+  addPeople(phones: unknown, options?: unknown): void {
+    addPeople(this.world, phones, options);
+  }
+
+  acceptInvite(person: unknown): string[] {
+    return acceptInvite(this.world, person);
   }
 }
 
@@ -602,7 +617,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const strict = options.strict ?? false;
   if (typeof strict !== "boolean") throw new EmulatorError("strict must be a boolean", "strict");
   const quota = options.quota === undefined ? undefined : requireCount(options.quota, "quota", 0);
-  const core = new Core({ clock, seed, strict, quota });
+  const chatQuota =
+    options.chatQuota === undefined ? undefined : requireCount(options.chatQuota, "chatQuota", 0);
+  const core = new Core({ clock, seed, strict, quota, chatQuota });
 
   const emulator: Emulator = {
     fetch: async (input, init) => {
@@ -618,7 +635,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     addInstance: (o) => core.addInstance(o),
     setState: (id, state) => core.setState(id, state),
-    addPeople: (phones) => core.addPeople(phones),
+    addPeople: (phones, o) => core.addPeople(phones, o),
+    acceptInvite: (person) => core.acceptInvite(person),
     fail: (operation, o) => core.fail(operation, o),
     clock: {
       get mode() {

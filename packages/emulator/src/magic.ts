@@ -20,6 +20,17 @@ export const STARTING_MS = 5000;
 /** An unknown idInstance ending in this registers as not authorized (until setState). */
 export const NOT_AUTHORIZED_SUFFIX = "9002";
 
+/**
+ * A person whose phone number ends in these digits refuses being added to groups (privacy
+ * settings: only contacts may add them): addGroupParticipant answers `false`, an invite works.
+ */
+export const REFUSES_ADDING_SUFFIX = "7777";
+
+/** Whether the person behind a chat id refuses being added, in any mode. */
+export function refusesAddingByDefault(personId: string): boolean {
+  return personId.slice(0, personId.indexOf("@")).endsWith(REFUSES_ADDING_SUFFIX);
+}
+
 /** Whether the person behind a chat id (or @lid id) has WhatsApp in the default mode. */
 export function hasWhatsAppByDefault(personId: string): boolean {
   const digits = personId.slice(0, personId.indexOf("@"));

@@ -3,6 +3,7 @@
 export { CONTROL_PREFIX } from "./control.js";
 export {
   type AddInstanceOptions,
+  type AddPeopleOptions,
   type ClockMode,
   createEmulator,
   type Emulator,
@@ -10,6 +11,7 @@ export {
   type FailOptions,
   type InstanceState,
   type JournalEntry,
+  type SentMessage,
   type Snapshot,
 } from "./emulator.js";
 export { EmulatorError } from "./errors.js";

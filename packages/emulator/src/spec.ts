@@ -19,8 +19,8 @@ export interface OperationSpec {
   method: string;
   /** The path template, such as `/waInstance{idInstance}/createGroup/{apiTokenInstance}`. */
   path: string;
-  /** The request body's media type. */
-  contentType: string;
+  /** The request body's media type; undefined for an operation without a body (a GET). */
+  contentType: string | undefined;
   /** Multipart parts that carry a file, with the media type the spec declares for each. */
   binaryParts: Readonly<Record<string, string>>;
   /** Requests per second per instance, when the spec states a limit. */
@@ -39,7 +39,6 @@ const JSON_MEDIA = "application/json";
 
 function readOperation(operation: Operation): OperationSpec {
   const request = operation.request;
-  if (!request) throw new Error(`spec: ${operation.id} has no request body`);
   const statuses: number[] = [];
   const examples: Record<string, SpecAnswer> = {};
   for (const answer of operation.answers) {
@@ -54,8 +53,10 @@ function readOperation(operation: Operation): OperationSpec {
     id: operation.id,
     method: operation.method.toUpperCase(),
     path: operation.path,
-    contentType: request.mediaType,
-    binaryParts: Object.fromEntries(request.files.map((file) => [file.name, file.mediaType])),
+    contentType: request?.mediaType,
+    binaryParts: Object.fromEntries(
+      (request?.files ?? []).map((file) => [file.name, file.mediaType]),
+    ),
     rateLimit: operation.rateLimit?.requestsPerSecond,
     paramsSchema: {
       type: "object",

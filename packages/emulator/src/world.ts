@@ -1,6 +1,7 @@
 // The emulated WhatsApp: instances (each a WhatsApp account), the people who have WhatsApp, and
 // groups with their members and admins. Groups are shared, so an instance added to another
 // instance's group sees it too.
+import { Inbox, type SentMessage } from "./inbox.js";
 import { chatIdOfPhone } from "./inputs.js";
 import type { Random } from "./random.js";
 
@@ -74,6 +75,8 @@ export interface Snapshot {
     urlAvatar: string | null;
     participants: { id: string; lid?: string; isAdmin: boolean; isSuperAdmin: boolean }[];
   }[];
+  /** Every text message an instance sent (sendMessage), oldest first. */
+  messages: SentMessage[];
 }
 
 const DIGITS = "0123456789";
@@ -88,6 +91,8 @@ export class World {
   readonly groups = new Map<string, Group>();
   /** People who have WhatsApp, by chat id (only consulted in strict mode). */
   readonly people = new Set<string>();
+  /** Messages sent, invite links received, people who refuse being added, chats per month. */
+  readonly inbox = new Inbox();
   /** Each phone-based member's hidden-number id (`@lid`), made up on first sight, both ways. */
   private readonly lids = new Map<string, string>();
   private readonly lidOwners = new Map<string, string>();
@@ -112,6 +117,11 @@ export class World {
 
   newInviteLink(): string {
     return `https://chat.whatsapp.com/${this.random.string(22, LINK_CHARS)}`;
+  }
+
+  /** A message id: 20 hexadecimal characters, as on Green API's pages. */
+  newMessageId(): string {
+    return this.random.string(20, "0123456789ABCDEF");
   }
 
   newAvatarName(): string {
@@ -167,6 +177,7 @@ export class World {
           return { id, ...(lid ? { lid } : {}), ...m };
         }),
       })),
+      messages: this.inbox.messages.map((m) => ({ ...m })),
     };
   }
 }

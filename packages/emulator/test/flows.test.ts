@@ -462,6 +462,7 @@ describe("journal, snapshot and reset", () => {
       instances: [],
       people: [],
       groups: [],
+      messages: [],
     });
     expect(emulator.journal).toEqual([]);
     const again = await api.createGroup({ groupName: "Seeded", chatIds: [ALICE] });
@@ -502,7 +503,7 @@ describe("requests the spec refuses", () => {
     );
     const get = await emulator.fetch(`http://emulator.test/waInstance1/createGroup/${TOKEN}`);
     expect(get.status).toBe(404);
-    const unknown = await post(emulator, `/waInstance1/sendMessage/${TOKEN}`, "{}");
+    const unknown = await post(emulator, `/waInstance1/sendPoll/${TOKEN}`, "{}");
     expect(unknown.status).toBe(404);
     expect(unknown.text).not.toContain(TOKEN);
     const letters = await post(emulator, `/waInstanceabc/createGroup/${TOKEN}`, "{}");

@@ -50,7 +50,7 @@ export function isMultipart(id: string): boolean {
 
 /** Whether the spec accepts a request body (multipart: its parts, files as any string). */
 export function requestAccepted(id: string, body: unknown): boolean {
-  return compiled(`${id} request`, model.operation(id).request?.schema)(body) === true;
+  return compiled(`${id} request`, model.operation(id).request?.schema ?? true)(body) === true;
 }
 
 /** Why an answer is not one the spec documents for the operation, or undefined when it is. */

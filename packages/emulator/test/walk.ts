@@ -314,7 +314,14 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
                 }
               : ["getGroupData", "leaveGroup", "setGroupPicture"].includes(op)
                 ? { groupId }
-                : ref;
+                : op === "checkWhatsapp"
+                  ? { phoneNumber: Number(pick(random, people).slice(0, -5)) }
+                  : op === "sendMessage"
+                    ? {
+                        chatId: random.next() < 0.3 ? groupId : person,
+                        message: `Hi ${random.string(3, DIGITS)}`,
+                      }
+                    : ref;
       if (op === "createGroup" && (valid.chatIds as string[]).length === 0)
         valid.chatIds = [people[0] as string];
       const spoilt = random.next() < 0.12;
@@ -324,7 +331,11 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       let init: RequestInit;
       let accepted: boolean;
       let documentedRefusal = false;
-      if (isMultipart(op)) {
+      if (op === "getStateInstance") {
+        // A GET without a body: nothing to spoil.
+        accepted = true;
+        init = { method: "GET" };
+      } else if (isMultipart(op)) {
         const form = new FormData();
         const parts: Record<string, unknown> = {};
         if (!spoilt || random.next() < 0.5) {
@@ -419,7 +430,9 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
         checkEffect(
           op,
           JSON.parse(
-            String(init.body instanceof FormData ? JSON.stringify({ groupId }) : init.body),
+            String(
+              init.body instanceof FormData ? JSON.stringify({ groupId }) : (init.body ?? "{}"),
+            ),
           ),
           answer,
           instance,
