@@ -77,9 +77,7 @@ export function operationsOf(recording: Recording): readonly Operation[] {
 export function answerSchema(operation: Operation, status: number, body: Json): Json | undefined {
   const mediaType = typeof body === "string" ? "text/plain" : "application/json";
   for (const written of [String(status), `${String(status)[0]}XX`, "default"]) {
-    const answer = operation.answers.find(
-      (a) => a.status === written && a.mediaType === mediaType,
-    );
+    const answer = operation.answers.find((a) => a.status === written && a.mediaType === mediaType);
     if (answer) return answer.schema;
   }
   return undefined;
