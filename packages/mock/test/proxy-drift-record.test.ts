@@ -113,7 +113,7 @@ describe("recording", () => {
     expect(text).not.toMatch(/7900123456[78]/);
     expect(text).not.toContain("H5ACpF5Dvt94OtMvyztRlT");
     const { items } = JSON.parse(text) as {
-      items: { operation: string; status: number; body: never }[];
+      items: { operation: string; status: number; body: never; source: string }[];
     };
     // The last answer of each: the ones this test sent (the policy tests above recorded theirs).
     const read = items.filter((item) => item.operation === "getGroupData").at(-1);
