@@ -133,3 +133,7 @@ describe("recording", () => {
     ).toBe(true);
   });
 });
+
+test("startMock refuses record without proxy, before starting anything", async () => {
+  await expect(startMock({ record: file })).rejects.toThrow(/record needs proxy/);
+});
