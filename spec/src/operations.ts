@@ -3,6 +3,7 @@ import { answersOf, successOf } from "./answers.js";
 import { SpecModelError } from "./errors.js";
 import { BETA, flagOf, IDEMPOTENT, rateLimitOf } from "./extensions.js";
 import type { JsonObject } from "./json.js";
+import { outcomeOf } from "./outcome.js";
 import { pathParameters } from "./path-parameters.js";
 import { pointerOf } from "./pointer.js";
 import type { Reader } from "./reader.js";
@@ -29,6 +30,7 @@ export function listOperations(document: JsonObject, read: Reader): Operation[] 
       if (ids.has(id)) throw new SpecModelError(`operationId ${id} is used twice`, at);
       ids.add(id);
       const answers = answersOf(read, raw, at);
+      const success = successOf(read, raw, answers, id, at);
       operations.push({
         id,
         method,
@@ -41,7 +43,8 @@ export function listOperations(document: JsonObject, read: Reader): Operation[] 
           : [],
         pathParameters: pathParameters(read, item, raw, at, itemAt),
         request: requestBody(read, raw, id, at),
-        success: successOf(read, raw, answers, id, at),
+        success,
+        outcome: outcomeOf(read, raw, success, at),
         answers,
         rateLimit: rateLimitOf(raw, at),
         beta: flagOf(raw, BETA, at),

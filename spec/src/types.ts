@@ -123,6 +123,11 @@ export interface Operation {
    * false (not known to be safe, so never repeated), like an explicit `false`.
    */
   idempotent: boolean;
+  /**
+   * `x-greenspec-outcome`: the success body's fields the outcome rests on, as alternatives (one
+   * list must be present and well-typed). Undefined: the whole success body is the outcome.
+   */
+  outcome: string[][] | undefined;
   /** Every `x-` key of the operation, as written. */
   extensions: Readonly<Record<string, Json>>;
   /** The operation object itself, in the document. */

@@ -288,6 +288,30 @@ describe("operations", () => {
     expect(thrown(() => createSpecModel(bad)).pointer).toBe("#/paths/~1thing~1{id}/post");
   });
 
+  test("reads x-greenspec-outcome as alternatives, a missing one as undefined", () => {
+    expect(createSpecModel(doc()).operation("makeThing").outcome).toBeUndefined();
+    const flat = doc({ operation: { "x-greenspec-outcome": ["done"] } });
+    expect(createSpecModel(flat).operation("makeThing").outcome).toEqual([["done"]]);
+    const either = doc({ operation: { "x-greenspec-outcome": [["done"], ["done"]] } });
+    expect(createSpecModel(either).operation("makeThing").outcome).toEqual([["done"], ["done"]]);
+  });
+
+  test("refuses an outcome field that the success body does not have, or an empty list", () => {
+    for (const value of [["gone"], [], "done", [["done"], []], [1]]) {
+      const bad = doc({ operation: { "x-greenspec-outcome": value } });
+      const error = thrown(() => createSpecModel(bad));
+      expect(error.pointer, JSON.stringify(value)).toBe(
+        "#/paths/~1thing~1{id}/post/x-greenspec-outcome",
+      );
+    }
+  });
+
+  test("the bundled document names the outcome fields of every operation", () => {
+    for (const operation of model.operations) expect(operation.outcome, operation.id).toBeDefined();
+    expect(model.operation("getGroupData").outcome).toEqual([["groupId", "participants"]]);
+    expect(model.operation("leaveGroup").outcome).toEqual([["leaveGroup"], ["removeAdmin"]]);
+  });
+
   test("refuses a rate limit that is not a positive number of requests per second", () => {
     for (const value of [0, -1, "10", { requestsPerSecond: 0 }, { requestsPerSecond: "1" }]) {
       const bad = doc({ operation: { "x-greenspec-rate-limit": value } });

@@ -212,6 +212,8 @@ describe("the shared error answers", () => {
         "Bad Request Validation failed",
         "Validation failed. Details: groupId is required",
         "Unexpected token } in JSON at position 61",
+        // Recorded from the live service (issue 23): its validation's own message.
+        "Validation failed. Details: 'chatId': invalid phone number",
       ].sort(),
     );
   });

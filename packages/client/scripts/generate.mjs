@@ -148,6 +148,25 @@ function isObject(value) {
 
 const envelope = errorEnvelopeOf();
 
+/**
+ * The success body with its outcome fields (`x-greenspec-outcome`) first in `required`, and how
+ * many they are. An object body only; a body of alternatives (anyOf, oneOf) is its own outcome,
+ * whose branches must then be exactly the outcome's alternatives.
+ * @param {Operation} operation
+ * @returns {{ schema: Json | undefined, outcome: number | undefined }}
+ */
+function outcomeFirst({ id, outcome, success }) {
+  const body = model.resolve(success.body, id);
+  if (!outcome || !isObject(body) || !Array.isArray(body.required))
+    return { schema: success.body, outcome: undefined };
+  const [fields] = outcome;
+  const required = body.required.filter((name) => typeof name === "string");
+  if (outcome.length > 1 || !fields?.every((name) => required.includes(name)))
+    throw new Error(`${id}: x-greenspec-outcome must name required fields of one object body`);
+  const rest = required.filter((name) => !fields.includes(name));
+  return { schema: { ...body, required: [...fields, ...rest] }, outcome: fields.length };
+}
+
 const rows = model.operations.map((operation) => {
   const { id, request, success } = operation;
   const where = `${operation.method} ${operation.path}`;
@@ -172,11 +191,13 @@ const rows = model.operations.map((operation) => {
     request?.exactlyOneOf.length &&
     addExport(commonCheck(request.schema, `${where} request body`), `${id}Common`);
 
-  // The success body alone: an error-envelope branch of the answer is not a success.
+  // The success body alone: an error-envelope branch of the answer is not a success. Its
+  // outcome fields are required first, so the client checks them as the shape's first ones.
+  const { schema: shaped, outcome } = outcomeFirst(operation);
   const response =
     success.mediaType === "application/json" && success.body !== undefined
       ? addExport(
-          code.shape(success.body, `${where} ${success.status} body`),
+          code.shape(shaped, `${where} ${success.status} body`),
           `${componentName(success.body) ?? `${id}Response`}Shape`,
         )
       : undefined;
@@ -191,6 +212,7 @@ const rows = model.operations.map((operation) => {
     `params: v.${params}`,
     body && `body: v.${body}`,
     response && `response: v.${response}`,
+    outcome && `outcome: ${outcome}`,
     operation.rateLimit && `rateLimit: ${operation.rateLimit.requestsPerSecond}`,
     `idempotent: ${operation.idempotent}`,
     request?.files.length &&

@@ -1,11 +1,6 @@
+import { outcomeFault } from "./drift.js";
 import { type GreenApiError, type GreenApiErrorDetails, kindOfStatus } from "./errors.js";
-import {
-  errorEnvelope,
-  type OperationId,
-  operations,
-  serviceErrors,
-} from "./generated/operations.js";
-import type { OperationInfo } from "./operation.js";
+import { errorEnvelope, type OperationId, serviceErrors } from "./generated/operations.js";
 
 /** Details of an error before the client adds what it knows (URL, attempts). */
 export type Details = GreenApiErrorDetails & {
@@ -59,7 +54,8 @@ export function readAnswer(
     const code = (value as Record<string, unknown>)?.[errorEnvelope.status];
     if (typeof code === "number" && code > 399 && !errorEnvelope.shape(value))
       return errorOf(id, code, text, headers, fail, excerpt, ` (in an HTTP ${status} answer)`);
-    const failed = (operations[id] as OperationInfo).response?.(value);
+    // Only the fields the outcome rests on decide; the others may drift (drift.ts tells).
+    const failed = outcomeFault(id, value);
     if (!failed) return { value };
     why = `body does not match the spec: ${failed.field} ${failed.rule}`;
   } catch {}
@@ -80,7 +76,10 @@ function errorOf(
   try {
     body = JSON.parse(text);
   } catch {}
-  const given = (body as { description?: unknown } | null)?.description;
+  // The service's own text: `description` ({code, description}) or `message` (its validation's).
+  const given =
+    (body as { description?: unknown } | null)?.description ??
+    (body as { message?: unknown } | null)?.message;
   const description = excerpt(
     typeof given === "string" ? given : text.replace(/(?:<[^>]*>|\s)+/g, " ").trim(),
   );

@@ -2,6 +2,7 @@ import { defaultPathSerializer } from "openapi-fetch";
 import type { Details, Fail } from "./answer.js";
 import { attempter } from "./attempt.js";
 import { type BulkMethods, bulkMethods } from "./bulk.js";
+import { reportDrift } from "./drift.js";
 import { encode } from "./encode.js";
 import { GreenApiError } from "./errors.js";
 import { defaultApiUrl, type OperationId, operations } from "./generated/operations.js";
@@ -79,7 +80,7 @@ export function createGreenApi(given: GreenApiOptions): GreenApi & BulkMethods {
           ? { ...(retryBase || retryDefaults), ...call.retry }
           : retryBase;
     const { signal } = call;
-    return withRetries((timeout) => send(id, body, timeout, call), {
+    const value = await withRetries((timeout) => send(id, body, timeout, call), {
       idempotent: operations[id].idempotent,
       retry,
       timeout: call.timeout ?? options.timeout ?? 30_000,
@@ -94,6 +95,9 @@ export function createGreenApi(given: GreenApiOptions): GreenApi & BulkMethods {
       aborted: (attempts) =>
         fail(id, "aborted", { kind: "aborted", attempts, outcomeUnknown: false } as Details),
     });
+    if (options.onDrift || call.onDrift)
+      reportDrift(id, value, redact, [options.onDrift, call.onDrift]);
+    return value;
   }
 
   const api = {} as Record<OperationId, unknown>;

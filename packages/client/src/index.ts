@@ -8,6 +8,7 @@ export type {
   ParticipantOutcome,
 } from "./bulk.js";
 export { createGreenApi } from "./client.js";
+export type { DriftReport, OnDrift } from "./drift.js";
 export {
   GreenApiError,
   type GreenApiErrorDetails,

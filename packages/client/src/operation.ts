@@ -15,6 +15,11 @@ export interface OperationInfo {
   readonly params: Validator;
   readonly body?: Validator;
   readonly response?: Validator;
+  /**
+   * How many of `response`'s first fields the outcome rests on (`x-greenspec-outcome`, put first
+   * by the generator); without it, all of `response` decides.
+   */
+  readonly outcome?: number;
   /** Requests per second the service allows for this operation, per instance. */
   readonly rateLimit?: number;
   /** Multipart parts sent as files, with the media type the spec declares for each. */

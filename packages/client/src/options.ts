@@ -41,6 +41,7 @@ const callChecks = (o: CallOptions): Check[] => {
       "must be an AbortSignal",
     ],
     ["onRetry", fn(o.onRetry), "must be a function"],
+    ["onDrift", fn(o.onDrift), "must be a function"],
   ];
 };
 

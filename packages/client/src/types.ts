@@ -1,4 +1,5 @@
 import type { operations as Operations } from "@greenspec/types";
+import type { OnDrift } from "./drift.js";
 import type { GreenApiError } from "./errors.js";
 import type { ErrorEnvelope, OperationId, operations as table } from "./generated/operations.js";
 import type { Pacer } from "./pacing.js";
@@ -51,6 +52,11 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** Told before each retry's wait of this call (after the client's own `onRetry`). */
   onRetry?: (event: RetryEvent) => void;
+  /**
+   * Told when this call's 200 answer carries its outcome but differs from the spec elsewhere
+   * (after the client's own `onDrift`); the answer is returned as it came.
+   */
+  onDrift?: OnDrift;
 }
 
 /** One method per operation of the spec, named by its operationId. */
@@ -103,4 +109,9 @@ export interface GreenApiOptions {
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Called before each retry, for logging. */
   onRetry?: (event: RetryEvent) => void;
+  /**
+   * Called when a 200 answer carries its outcome (`x-greenspec-outcome`) but differs from the
+   * spec elsewhere: each field that drifted, masked. Without it the full check never runs.
+   */
+  onDrift?: OnDrift;
 }

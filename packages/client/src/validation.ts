@@ -90,7 +90,7 @@ export const obj = (
 ): Validator => {
   const keys = Object.keys(props);
   const checks = Object.values(props);
-  return (v, at) => {
+  const check: Validator = (v, at) => {
     if (!v || typeof v !== "object" || Array.isArray(v)) return notA(at, "object");
     const o = v as Record<string, unknown>;
     if (minProps && Object.keys(o).length < minProps)
@@ -108,6 +108,8 @@ export const obj = (
       if (failed) return failed;
     }
   };
+  // Kept on the check for drift.ts, which reports every field that drifted, not the first.
+  return Object.assign(check, { props, required });
 };
 
 /** anyOf: the first branch's failure when none passes. */

@@ -169,3 +169,33 @@ describe("an operation without a body (a GET) is called with no argument", () =>
     api.sendMessage({ chatId: "79001234568@c.us" });
   });
 });
+
+describe("the types follow what the live service answers (issue 23)", () => {
+  test("getGroupData's subjectOwner may be missing and its subjectTime null", () => {
+    type Group = Awaited<ReturnType<typeof api.getGroupData>>;
+    expectTypeOf<Group["subjectOwner"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<null>().toMatchTypeOf<Group["subjectTime"]>();
+    expectTypeOf<undefined>().toMatchTypeOf<Group["subjectTime"]>();
+    expectTypeOf<Group["groupId"]>().toEqualTypeOf<string>();
+  });
+
+  test("setGroupPicture's reason and urlAvatar may be null", () => {
+    type Picture = Awaited<ReturnType<typeof api.setGroupPicture>>;
+    expectTypeOf<Picture["reason"]>().toEqualTypeOf<string | null>();
+    expectTypeOf<Picture["urlAvatar"]>().toEqualTypeOf<string | null>();
+  });
+
+  test("onDrift is an option of the client and of each call", () => {
+    createGreenApi({
+      idInstance: "1101000001",
+      apiTokenInstance: "YOUR_TOKEN",
+      onDrift: ({ operation, violations }) => {
+        expectTypeOf(operation).toEqualTypeOf<OperationId>();
+        expectTypeOf(violations).toEqualTypeOf<{ field: string; rule: string }[]>();
+      },
+    });
+    api.leaveGroup({ groupId }, { onDrift: () => {} });
+    // @ts-expect-error a listener is a function
+    api.leaveGroup({ groupId }, { onDrift: "log" });
+  });
+});

@@ -5,6 +5,7 @@ import type { components, operations } from "@greenspec/types";
 import { chatIdOfPhone } from "./inputs.js";
 import {
   hasWhatsAppByDefault,
+  NO_WHATSAPP_EXAMPLE,
   NOT_CREATED_NAME,
   OVERLIMIT_EXAMPLE,
   refusesAddingByDefault,
@@ -95,6 +96,10 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
     const overlimit = specAnswer(ctx.operation, OVERLIMIT_EXAMPLE);
     if (groupName === identifierOf(overlimit)) return overlimit;
     if (groupName === NOT_CREATED_NAME) return answer(ctx, "notCreated");
+    // A member without WhatsApp fails the whole call with a 500 and no group (green-api/issues
+    // #544 and #748), where WhatsApp's own app would leave that member out.
+    if (chatIds.some((id) => !hasWhatsApp(ctx, ctx.world.personOfLid(id) ?? id)))
+      return specAnswer(ctx.operation, NO_WHATSAPP_EXAMPLE);
     const { world, instance } = ctx;
     const now = seconds(ctx.now);
     const group: Group = {
@@ -114,10 +119,8 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
       },
       urlAvatar: null,
     };
-    // People without WhatsApp are left out, as WhatsApp does; the group is still created.
     for (const id of chatIds) {
-      if (!group.members.has(id) && hasWhatsApp(ctx, id))
-        group.members.set(id, { isAdmin: false, isSuperAdmin: false });
+      if (!group.members.has(id)) group.members.set(id, { isAdmin: false, isSuperAdmin: false });
     }
     world.groups.set(group.id, group);
     return answer<"createGroup">(ctx, "created", {
@@ -210,6 +213,8 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
     if (!group || !isAdmin(group, ctx.instance.chatId)) return answer(ctx, "notPromotedWrongGroup");
     const member = group.members.get(personOf(ctx, request));
     if (!member) return answer(ctx, "notPromoted");
+    // Green API's page: `false` for someone who is an admin already.
+    if (member.isAdmin) return answer(ctx, "alreadyAdmin");
     member.isAdmin = true;
     return answer(ctx, "promoted");
   },
@@ -249,8 +254,9 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
     if (!group) return answer(ctx, "notLeft");
     const wasAdmin = isAdmin(group, ctx.instance.chatId);
     removeMember(ctx.world, group, ctx.instance.chatId);
-    // An admin's answer also reports giving up its rights (the current page's shape).
-    return answer(ctx, wasAdmin ? "leftAndGaveUpAdmin" : "left");
+    // An admin's answer is `removeAdmin` alone, as the live service answered (a recording of
+    // 2026 in spec/recordings/green-api.json).
+    return answer(ctx, wasAdmin ? "leftAsAdmin" : "left");
   },
 };
 

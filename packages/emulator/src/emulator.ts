@@ -1,5 +1,6 @@
 // createEmulator(): the emulated service as a web-standard `fetch`, with the controls a test
 // needs. Everything here is plain JavaScript over web APIs, so it also runs in a browser.
+
 import { behaviours, type CallContext, statelessAnswer } from "./behaviour.js";
 import type { IncomingCall, Outcome } from "./call.js";
 import { type Clock, type ClockMode, createClock } from "./clock.js";
@@ -14,6 +15,7 @@ import { NOT_AUTHORIZED_SUFFIX, STARTING_MS, STARTING_SUFFIX } from "./magic.js"
 import { createRandom, type Random } from "./random.js";
 import { RateLimiter } from "./rate-limit.js";
 import { routePattern } from "./route-pattern.js";
+import { echoed, refusal } from "./refusal.js";
 import {
   type OperationSpec,
   operations,
@@ -173,16 +175,8 @@ function malformedAnswer(operation: OperationSpec, text: string, error: unknown)
   return found;
 }
 
-function withDetail(operation: OperationSpec, detail: string): SpecAnswer {
-  const found = specAnswer(operation, "validationFailedDetails");
-  const body = found.body as { description?: string };
-  if (typeof body.description === "string") {
-    const at = body.description.indexOf("Details:");
-    body.description =
-      at >= 0 ? `${body.description.slice(0, at)}Details: ${detail}` : body.description;
-  }
-  return found;
-}
+/** The recorded validation 400 (refusal.ts), its path and time filled in by `finish`. */
+const withDetail = refusal;
 
 /** Whether a file's bytes are of the declared media type (JPEG by its signature). */
 async function isOfType(file: Blob, mediaType: string): Promise<boolean> {
@@ -314,8 +308,9 @@ class Core {
       answer: SpecAnswer,
       request: unknown = null,
     ): Outcome => {
-      record(operation, params, answer.status, request, answer.body);
-      return json(answer);
+      const sent = echoed(answer, operation, params, now);
+      record(operation, params, sent.status, request, sent.body);
+      return json(sent);
     };
 
     if (!route || !match) return finish(null, {}, specAnswer(fallback, "wrongMethod"));

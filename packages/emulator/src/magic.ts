@@ -13,6 +13,9 @@ export const NOT_CREATED_NAME = "not created";
  */
 export const OVERLIMIT_EXAMPLE = "rateOverlimit";
 
+/** createGroup naming someone without WhatsApp gets this documented 500 (and no group). */
+export const NO_WHATSAPP_EXAMPLE = "memberWithoutWhatsApp";
+
 /** An unknown idInstance ending in this registers as starting, for STARTING_MS of the emulator's clock. */
 export const STARTING_SUFFIX = "9001";
 export const STARTING_MS = 5000;

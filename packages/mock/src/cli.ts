@@ -4,14 +4,16 @@ import { parseArgs } from "node:util";
 import type { ProxyViolation } from "./prism-server.js";
 
 const USAGE = `Usage: greenspec-mock [--port 4010] [--host 127.0.0.1] [--spec path] [--verbose]
-       greenspec-mock --proxy URL [--port 4010] [--host 127.0.0.1] [--spec path]
+       greenspec-mock --proxy URL [--record FILE] [--port 4010] [--host 127.0.0.1] [--spec path]
 
   --port     port to listen on (0 picks a free one)         default 4010
   --host     interface to listen on                         default 127.0.0.1
   --spec     OpenAPI document to serve                      default the bundled greenspec document
   --verbose  print Prism's request log (JSON lines) to stdout
   --proxy    check a real service: pass every request on to URL and every answer back
-             unchanged, print one line per disagreement with the spec, a summary on exit`;
+             unchanged, print one line per disagreement with the spec, a summary on exit
+  --record   with --proxy: append every answer to FILE in the format of the spec's
+             recordings, the token masked and phone numbers made up`;
 
 const STOP_GRACE_MS = 2000;
 
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
       spec: { type: "string" },
       verbose: { type: "boolean", default: false },
       proxy: { type: "string" },
+      record: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -34,6 +37,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be an integer from 0 to 65535, got ${values.port}`);
   }
+  if (values.record !== undefined && !values.proxy)
+    throw new Error("--record needs --proxy: it records the real service's answers");
   // Loaded after the flags are checked, so --help and a bad flag answer without loading Prism.
   const { bundledSpecPath, listenPrism, listenProxy } = await import("./prism-server.js");
   const { formatViolation, summarize } = await import("./violation-report.js");
@@ -48,6 +53,7 @@ async function main(): Promise<void> {
     ? await listenProxy({
         ...settings,
         upstream: values.proxy,
+        record: values.record,
         onViolation: (violation) => {
           violations.push(violation);
           console.log(formatViolation(violation));

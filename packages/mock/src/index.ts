@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { createServer, request, type Server } from "node:http";
+import { resolve } from "node:path";
 import { childEnvironment } from "./child-environment.js";
 import type { PrismProcessMessage, PrismProcessOptions } from "./prism-process.js";
 import { bundledSpecPath, type ProxyViolation, upstreamUrl } from "./prism-server.js";
@@ -21,6 +22,12 @@ export interface StartMockOptions {
    * `violations`.
    */
   proxy?: string;
+  /**
+   * In proxy mode, append every answer of an operation to this JSON file in the format of the
+   * spec's recordings (`spec/recordings/*.json`), the token masked and phone numbers made up:
+   * real traffic becomes test cases. The file is made when missing.
+   */
+  record?: string;
 }
 
 export interface Mock {
@@ -64,6 +71,10 @@ export async function startMock(options: StartMockOptions = {}): Promise<Mock> {
     host,
   };
   if (options.proxy !== undefined) config.proxy = upstreamUrl(options.proxy).href;
+  if (options.record !== undefined) {
+    if (options.proxy === undefined) throw new Error("record needs proxy: it records real answers");
+    config.record = resolve(options.record);
+  }
   const child = fork(new URL("./prism-process.js", import.meta.url), [JSON.stringify(config)], {
     stdio: ["ignore", "ignore", "pipe", "ipc"],
     // The parent's flags (--input-type, --inspect, loaders) would break or clash in the child.

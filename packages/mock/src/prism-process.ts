@@ -9,6 +9,8 @@ import {
 export interface PrismProcessOptions extends PrismServerOptions {
   /** Set: run as a validation proxy in front of this URL. */
   proxy?: string;
+  /** With proxy: append each answer to this file (recorder.ts). */
+  record?: string;
 }
 
 /** What the child tells its parent. */

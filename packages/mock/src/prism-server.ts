@@ -6,6 +6,7 @@ import { createGuardedServer } from "./guarded-server.js";
 import { createMockHandler } from "./mock-handler.js";
 import { InFlightSecrets, literalSegments } from "./path-secrets.js";
 import type { Operations } from "./prism-request.js";
+import { createRecorder } from "./recorder.js";
 import { createProxyHandler, type ProxyViolation } from "./validation-proxy.js";
 
 export type { ProxyViolation } from "./validation-proxy.js";
@@ -111,6 +112,8 @@ export interface ProxyServerOptions extends PrismServerOptions {
   upstream: string;
   onViolation(violation: ProxyViolation): void;
   onChecked?(): void;
+  /** Append each answer to this file, in the format of the spec's recordings (recorder.ts). */
+  record?: string;
 }
 
 /** Parses the upstream URL, refusing anything but a plain http(s) origin with an optional path. */
@@ -147,6 +150,9 @@ export async function listenProxy(options: ProxyServerOptions): Promise<PrismSer
     literals: literalSegments(operations.map((operation) => operation.path)),
     onViolation: options.onViolation,
     onChecked: options.onChecked,
+    onAnswer: options.record
+      ? recorderAnswer(createRecorder(options.record, `greenspec-mock --proxy ${upstream.origin}`))
+      : undefined,
   });
   // The upstream may take its time: a request is given as long as it needs to arrive.
   const server = createGuardedServer(proxy.handler, { requestTimeoutMs: PROXY_REQUEST_TIMEOUT_MS });
@@ -157,5 +163,16 @@ export async function listenProxy(options: ProxyServerOptions): Promise<PrismSer
       await closeServer(server);
       proxy.close();
     },
+  };
+}
+
+/** The proxy's onAnswer for a recorder: a write that fails is not the exchange's failure. */
+function recorderAnswer(recorder: ReturnType<typeof createRecorder>) {
+  return (operation: string, status: number, body: unknown, token: string | undefined) => {
+    try {
+      recorder.add(operation, status, body, token);
+    } catch (error) {
+      process.emitWarning(`greenspec-mock could not record an answer: ${(error as Error).name}`);
+    }
   };
 }

@@ -13,6 +13,7 @@ import { promisify } from "node:util";
 import { brotliDecompress, gunzip, inflate } from "node:zlib";
 import type prismCore from "@stoplight/prism-core";
 import prismHttp, { type IHttpRequest } from "@stoplight/prism-http";
+import { carriesOutcome } from "./outcome-policy.js";
 import { type InFlightSecrets, maskValues, pathValues } from "./path-secrets.js";
 import { type Operations, prismInput, violationsOf } from "./prism-request.js";
 import { sendProblem } from "./problem.js";
@@ -25,6 +26,11 @@ export interface ProxyViolation {
   operation: string | null;
   direction: "request" | "response";
   message: string;
+  /**
+   * `drift`: the success answer carries its outcome (outcome-policy.ts) and a field it does not
+   * rest on left the spec, as the client tolerates it. Absent: a violation.
+   */
+  kind?: "drift";
 }
 
 export interface ProxyHandlerOptions {
@@ -36,6 +42,8 @@ export interface ProxyHandlerOptions {
   onViolation(violation: ProxyViolation): void;
   /** Called once per request, when the proxy is done with it (its violations, if any, reported). */
   onChecked?(): void;
+  /** Told each complete answer of an operation (for --record); `token` is the last path value. */
+  onAnswer?(operation: string, status: number, body: unknown, token: string | undefined): void;
 }
 
 /** Headers that belong to one connection (RFC 9110 7.6.1), never forwarded. */
@@ -245,7 +253,14 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
       operation: string | null,
       direction: ProxyViolation["direction"],
       message: string,
-    ) => options.onViolation({ operation, direction, message: maskValues(message, values) });
+      drift = false,
+    ) =>
+      options.onViolation({
+        operation,
+        direction,
+        message: maskValues(message, values),
+        ...(drift ? { kind: "drift" as const } : {}),
+      });
     try {
       options.logger.info(
         options.secrets.mask(
@@ -267,10 +282,11 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
       const refusal = refuse({ url: req.url ?? "/", contentType, text });
       const parsed = parseBody(text === null ? null : bytes, contentType);
       const input = prismInput(req, parsed.ok ? parsed.value : text);
+      const answer = await responseBody(exchange);
       outputs.set(input, {
         statusCode: exchange.status,
         headers: flatHeaders(exchange.headers),
-        body: await responseBody(exchange),
+        body: answer,
       });
       // A request Prism's own code would throw on (or malformed JSON) is reported as such, and
       // only its answer is checked.
@@ -282,17 +298,25 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
         (unreadable ? { validateRequest: false } : {}) as never,
       )();
       const operation = resources.get(input)?.iid ?? null;
+      if (operation) options.onAnswer?.(operation, exchange.status, answer, values.at(-1));
       if (unreadable) report(operation, "request", unreadable);
       if (result._tag === "Left") {
         report(operation, "request", result.left.message);
         return;
       }
+      const output = result.right.validations.output.map((d) => (d.path ?? []).map(String));
+      const drift = carriesOutcome(operation, exchange.status, answer, output);
       for (const violation of violationsOf(result.right.validations)) {
         const [direction, ...location] = violation.location;
         // Errors, and warnings (a path the spec lacks, a status it does not list); no hints.
         if (violation.severity !== "Error" && violation.severity !== "Warning") continue;
         const where = location.length > 0 ? `${location.join(".")}: ` : "";
-        report(operation, direction as ProxyViolation["direction"], `${where}${violation.message}`);
+        report(
+          operation,
+          direction as ProxyViolation["direction"],
+          `${where}${violation.message}`,
+          drift && direction === "response",
+        );
       }
     } catch (error) {
       report(null, "request", `the exchange could not be checked: ${String(error)}`);

@@ -96,6 +96,14 @@ test("refuses a port that is not a number, with exit code 1 and a message", asyn
   expect(stderr()).toMatch(/--port must be an integer/);
 });
 
+test("refuses --record without --proxy: only real answers are recorded", async () => {
+  const child = runCli(["--record", "answers.json", "--port", "0"]);
+  const { stdout, stderr } = output(child);
+  expect(await exited(child, 20_000)).toEqual({ code: 1, signal: null });
+  expect(stderr()).toMatch(/--record needs --proxy/);
+  expect(stdout()).toBe("");
+});
+
 test("refuses a --proxy that is not a plain http(s) URL, with exit code 1 and a message", async () => {
   const child = runCli(["--proxy", "ftp://127.0.0.1/", "--port", "0"]);
   const { stdout, stderr } = output(child);
