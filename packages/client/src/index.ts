@@ -7,7 +7,7 @@ export type {
   ParticipantInput,
   ParticipantOutcome,
 } from "./bulk.js";
-export { createGreenApi } from "./client.js";
+export { createGreenApi, type GreenApi } from "./client.js";
 export {
   GreenApiError,
   type GreenApiErrorDetails,
@@ -25,8 +25,8 @@ export type {
   CallOptions,
   Credentials,
   Exact,
-  GreenApi,
   GreenApiOptions,
+  OperationMethods,
   RequestBody,
   ResponseBody,
   RetryEvent,
