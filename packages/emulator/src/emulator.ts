@@ -70,7 +70,7 @@ export interface Emulator {
   setState(idInstance: string, state: InstanceState): void;
   /** People who have WhatsApp, by phone number or chat id (what strict mode knows). */
   addPeople(phones: readonly (number | string)[]): void;
-  /** The next `times` calls of `operation` fail as told. */
+  /** The next `times` calls of `operation` fail as told (after letting `after` calls through). */
   fail(operation: string, options?: FailOptions): void;
   readonly clock: Pick<Clock, "mode" | "now" | "advance">;
   /** Every call so far (the latest 10,000), oldest first, with the API token masked. */
@@ -490,6 +490,7 @@ class Core {
       throw new EmulatorError("options must be an object", "options");
     const times = options.times === undefined ? 1 : requireCount(options.times, "times", 1);
     const delay = options.delay === undefined ? 0 : requireCount(options.delay, "delay", 0);
+    const after = options.after === undefined ? 0 : requireCount(options.after, "after", 0);
     const reset = options.reset === undefined ? false : options.reset;
     if (typeof reset !== "boolean") throw new EmulatorError("reset must be a boolean", "reset");
     const status = options.status;
@@ -511,7 +512,7 @@ class Core {
     }
     if (status === undefined && !reset && delay === 0)
       throw new EmulatorError("give a status, reset: true or a delay", "options");
-    this.faults.add(operation.id, { status, body: options.body, reset, delay, left: times });
+    this.faults.add(operation.id, { status, body: options.body, reset, delay, left: times, after });
   }
 
   addInstance(options: AddInstanceOptions): void {
