@@ -1,11 +1,14 @@
 // `pnpm pack:all`: builds every public package and packs each one, as `pnpm publish` would, into
 // packs/, so `npm install <checkout>/packs/*.tgz` installs them into any project.
+// `--out DIR` packs elsewhere; `--no-build` skips the build (a caller that built them already).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const out = join(root, process.argv[2] ?? "packs");
+const args = process.argv.slice(2);
+const outAt = args.indexOf("--out");
+const out = outAt >= 0 ? resolve(args[outAt + 1] ?? "") : join(root, "packs");
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off" };
 
 // Every workspace package not marked private; the spec is installed by all the others.
@@ -18,8 +21,9 @@ const publicPackages = dirs
   }))
   .filter(({ manifest }) => manifest.private !== true);
 
-const run = (args, cwd) => {
-  const done = spawnSync("pnpm", args, { cwd, stdio: ["ignore", "pipe", "inherit"], env });
+const run = (command, cwd) => {
+  const done = spawnSync("pnpm", command, { cwd, stdio: ["ignore", "pipe", "inherit"], env });
+  if (done.error) throw done.error;
   if (done.status !== 0) {
     process.stdout.write(done.stdout);
     process.exit(done.status ?? 1);
@@ -28,9 +32,10 @@ const run = (args, cwd) => {
 };
 
 const filters = publicPackages.map(({ manifest }) => `--filter=${manifest.name}`);
-process.stdout.write(
-  run(["exec", "turbo", "run", "build", "--output-logs=errors-only", ...filters], root),
-);
+if (!args.includes("--no-build"))
+  process.stdout.write(
+    run(["exec", "turbo", "run", "build", "--output-logs=errors-only", ...filters], root),
+  );
 
 // Only this run's tarballs: an older version left beside them would be installed too.
 rmSync(out, { recursive: true, force: true });

@@ -142,6 +142,14 @@ export function schemaCode({ model, lib = "c" }) {
       if (mode === "multipart" && model.isFile(target)) return `${lib}.any`;
       return declare(name, target);
     }
+    // The schema's own words for what a value must be: a failure of the value itself says them.
+    const expected = schema["x-greenspec-expected"];
+    if (expected !== undefined && mode !== "shape") {
+      if (typeof expected !== "string" || expected.trim() === "")
+        throw new Error(`${where}: x-greenspec-expected must be a non-empty string`);
+      const { "x-greenspec-expected": _, ...rules } = schema;
+      return `${lib}.said(${code(rules, mode, where, depth)}, ${literal(expected)})`;
+    }
     // Only annotations: any value will do, as with `true`.
     if (Object.keys(schema).every((name) => ANNOTATIONS.has(name) || name.startsWith("x-")))
       return `${lib}.any`;
