@@ -121,13 +121,6 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-/** The words a schema gives for what a value must be (`x-greenspec-expected`), if any. */
-function expectedOf(schema: Json | undefined): string | undefined {
-  const resolved = schema === undefined ? undefined : model.resolve(schema);
-  const words = isRecord(resolved) ? resolved["x-greenspec-expected"] : undefined;
-  return typeof words === "string" ? words : undefined;
-}
-
 /**
  * A flag's help in a line or two: the spec's own words for what it takes, else the first
  * sentence of its description. The reasoning behind a rule stays in the docs.
@@ -135,12 +128,11 @@ function expectedOf(schema: Json | undefined): string | undefined {
 function flagHelp(schema: Schema, description: string): string {
   const resolved = model.resolve(schema);
   const items = isRecord(resolved) && resolved.type === "array" ? resolved.items : undefined;
-  const words = expectedOf(schema) ?? (items === undefined ? undefined : expectedOf(items));
+  const own = model.expectedOf(schema);
+  const words = own ?? (items === undefined ? undefined : model.expectedOf(items));
   if (words !== undefined) {
     const sentence = `${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
-    return items !== undefined && expectedOf(schema) === undefined
-      ? `Each value: ${words}.`
-      : sentence;
+    return items !== undefined && own === undefined ? `Each value: ${words}.` : sentence;
   }
   const text = oneLine(description);
   return /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;

@@ -143,10 +143,8 @@ export function schemaCode({ model, lib = "c" }) {
       return declare(name, target);
     }
     // The schema's own words for what a value must be: a failure of the value itself says them.
-    const expected = schema["x-greenspec-expected"];
-    if (expected !== undefined && mode !== "shape") {
-      if (typeof expected !== "string" || expected.trim() === "")
-        throw new Error(`${where}: x-greenspec-expected must be a non-empty string`);
+    const expected = mode === "shape" ? undefined : model.expectedOf(schema, where);
+    if (expected !== undefined) {
       const { "x-greenspec-expected": _, ...rules } = schema;
       return `${lib}.said(${code(rules, mode, where, depth)}, ${literal(expected)})`;
     }
