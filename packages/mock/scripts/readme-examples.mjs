@@ -11,6 +11,16 @@ const README = new URL("../README.md", import.meta.url);
 /** Markdown text on one table cell: no line breaks, no pipes. @param {string} text */
 const cell = (text) => text.replace(/\s+/g, " ").replace(/\|/g, "\\|").trim();
 
+/** A markdown table padded as the repository's formatter (biome) writes it. @param {string[]} head @param {string[][]} rows */
+function table(head, rows) {
+  const widths = head.map((_, i) =>
+    Math.max(3, ...[head, ...rows].map((row) => (row[i] ?? "").length)),
+  );
+  /** @param {string[]} row */
+  const line = (row) => `| ${row.map((text, i) => text.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+  return [line(head), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)];
+}
+
 /** One table per operation: each example once, with the media types that carry it. */
 export function examplesSection(operations = model.operations) {
   const parts = [START, ""];
@@ -29,16 +39,16 @@ export function examplesSection(operations = model.operations) {
         row.media.push(answer.mediaType);
         rows.set(key, row);
       }
+    const cells = [...rows.values()].map((row) => [
+      `\`code=${row.status}, example=${row.name}\``,
+      row.media.join(", "),
+      cell(row.summary),
+    ]);
     parts.push(
       `### ${operation.id}`,
       "",
-      "| `Prefer` | media types | the answer |",
-      "| --- | --- | --- |",
+      ...table(["`Prefer`", "media types", "the answer"], cells),
     );
-    for (const row of rows.values())
-      parts.push(
-        `| \`code=${row.status}, example=${row.name}\` | ${row.media.join(", ")} | ${cell(row.summary)} |`,
-      );
     parts.push("");
   }
   parts.push(END);
