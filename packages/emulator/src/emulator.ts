@@ -16,7 +16,7 @@ import {
 import { Journal, type JournalEntry } from "./journal.js";
 import { NOT_AUTHORIZED_SUFFIX, STARTING_MS, STARTING_SUFFIX } from "./magic.js";
 import { createRandom, type Random } from "./random.js";
-import { RateLimiter } from "./rate-limit.js";
+import { RateLimiter, warnStandingClock } from "./rate-limit.js";
 import {
   type OperationSpec,
   operations,
@@ -194,6 +194,8 @@ class Core {
   random: Random;
   world: World;
   limiter = new RateLimiter();
+  /** Whether a 429 has already been explained by the manual clock (said once per emulator). */
+  warnedOfClock = false;
   faults = new Faults();
   journal = new Journal();
 
@@ -349,8 +351,13 @@ class Core {
     if (
       operation.rateLimit !== undefined &&
       !this.limiter.take(`${idInstance}\u0000${operation.id}`, operation.rateLimit, now)
-    )
+    ) {
+      if (this.clock.mode === "manual" && !this.warnedOfClock) {
+        this.warnedOfClock = true;
+        warnStandingClock(operation.id, operation.rateLimit);
+      }
       return finish(operation, params, specAnswer(operation, "tooManyRequests"));
+    }
 
     if (instance.quota !== undefined) {
       const month = monthOf(now);

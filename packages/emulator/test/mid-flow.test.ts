@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createEmulator, EmulatorError, startEmulator } from "../src/index.js";
 import { clientOf, ID, TOKEN } from "./helpers.js";
 
@@ -106,15 +106,39 @@ describe("a manual clock and a paced client", () => {
     expect(counts).toMatchObject({ added: 12, failed: 0 });
   });
 
-  it("answers 429 past the rate limit when the manual clock stands still, as the README warns", async () => {
-    const emulator = createEmulator({ clock: "manual" });
-    const { groupId } = await groupOn(emulator);
-    const api = clientOf(emulator);
-    const participants = phones(12).map((participantPhone) => ({ participantPhone }));
-    const { results } = await api.addGroupParticipants({ groupId, participants });
-    const limited = results.filter(
-      (result) => result.status === "failed" && result.error.kind === "rate-limited",
-    );
-    expect(limited.length).toBeGreaterThan(0);
+  it("answers 429 past the rate limit when the manual clock stands still, and says why once", async () => {
+    const warn = vi.spyOn(process, "emitWarning").mockImplementation(() => {});
+    try {
+      const emulator = createEmulator({ clock: "manual" });
+      const { groupId } = await groupOn(emulator);
+      const api = clientOf(emulator);
+      const participants = phones(12).map((participantPhone) => ({ participantPhone }));
+      const { results } = await api.addGroupParticipants({ groupId, participants });
+      const limited = results.filter(
+        (result) => result.status === "failed" && result.error.kind === "rate-limited",
+      );
+      expect(limited.length).toBeGreaterThan(0);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(
+        /addGroupParticipant answered 429.*manual clock.*clock\.advance/,
+      );
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("says nothing of the clock for a 429 on a real clock", async () => {
+    const warn = vi.spyOn(process, "emitWarning").mockImplementation(() => {});
+    try {
+      const emulator = createEmulator();
+      const api = clientOf(emulator);
+      const groupId = "79001234567-1587570015@g.us";
+      const calls = [1, 2].map(() => api.getGroupData({ groupId }).catch((error) => error));
+      const outcomes = await Promise.all(calls);
+      expect(outcomes.some((outcome) => outcome?.kind === "rate-limited")).toBe(true);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
