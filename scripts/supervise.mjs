@@ -2,6 +2,7 @@
 // started this one goes away, and then stops them all: killed, pnpm leaves its child running
 // without a word, and services left behind would hold their ports against the next start.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 
 /** How often the parent is looked for: an orphan is noticed within this. */
 const PARENT_CHECK_MS = 500;
@@ -18,6 +19,7 @@ export function supervise(commands, { cwd, env }) {
     spawn(process.execPath, args, { cwd, stdio: "inherit", env }),
   );
   const parent = process.ppid;
+  const wrappers = wrappersOf(parent);
   let stopping = false;
   const stop = (/** @type {number} */ code) => {
     if (stopping) return;
@@ -33,9 +35,46 @@ export function supervise(commands, { cwd, env }) {
   for (const child of services) child.on("exit", (code) => stop(code ?? 1));
   for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"]))
     process.on(signal, () => stop(0));
-  // Orphaned, this process is handed to another parent (init): its parent id changes.
+  // Orphaned, this process is handed to another parent (init): its parent id changes. A wrapper
+  // further up (npx around pnpm) may be stopped alone, leaving pnpm running: watched too.
   const watch = setInterval(() => {
-    if (process.ppid !== parent) stop(0);
+    if (process.ppid !== parent || !wrappers.every(running)) stop(0);
   }, PARENT_CHECK_MS);
   return services;
+}
+
+/** The parent id and command line of a process, from /proc (Linux); undefined elsewhere or gone. */
+function processInfo(/** @type {number} */ pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const [, state, ppid] = /\) (\S) (\d+)/.exec(stat) ?? [];
+    const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    return { state, ppid: Number(ppid), argv };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Still there, and not a zombie whose parent has yet to reap it. */
+function running(/** @type {number} */ pid) {
+  const info = processInfo(pid);
+  return info !== undefined && info.state !== "Z";
+}
+
+/**
+ * The wrappers above `parent` that a user may stop instead of this process: node processes (npx,
+ * npm, pnpm) and the `sh -c` between them, up to the first other one (the user's own shell).
+ */
+function wrappersOf(/** @type {number} */ parent) {
+  const chain = [];
+  for (let pid = processInfo(parent)?.ppid ?? 0; pid > 1 && chain.length < 8; ) {
+    const info = processInfo(pid);
+    const [command = "", ...args] = info?.argv ?? [];
+    const isWrapper =
+      /(^|\/)node$/.test(command) || (/(^|\/)(ba|da)?sh$/.test(command) && args[0] === "-c");
+    if (!info || !isWrapper) break;
+    chain.push(pid);
+    pid = info.ppid;
+  }
+  return chain;
 }

@@ -3,6 +3,7 @@
 // with what the client's generator, the CLI, the docs, the mock and the tests need. It imports no
 // Node built-in and reads no file at run time, so it runs in a browser too.
 import { SpecModelError } from "./errors.js";
+import { expectedOf } from "./extensions.js";
 import { document as bundled } from "./generated/document.js";
 import { deepFreeze, isObject, type Json, type JsonObject, type Schema } from "./json.js";
 import { listOperations } from "./operations.js";
@@ -39,6 +40,8 @@ export interface SpecModel {
   exactlyOneOf(schema: Json | undefined): string[][];
   /** The first server's URL, every variable at its default. */
   defaultServerUrl(): string;
+  /** What a value must be in a user's words (`x-greenspec-expected` on the schema a `$ref` ends at). */
+  expectedOf(schema: Json | undefined, at?: string): string | undefined;
 }
 
 /**
@@ -71,6 +74,8 @@ export function createSpecModel(document: JsonObject): SpecModel {
     branchesOf: (schema) => schemas.branchesOf(schema, "#").map((branch) => branch.schema),
     exactlyOneOf: (schema) => schemas.exactlyOneOf(schema),
     defaultServerUrl: () => defaultServerUrl(document),
+    expectedOf: (schema, at = "#") =>
+      expectedOf(resolver.resolve(schema, at), resolver.pointerOf(schema, at)),
   };
 }
 

@@ -375,3 +375,21 @@ describe("operations", () => {
     expect(() => createSpecModel(bad)).toThrow(/allOf is not supported/);
   });
 });
+
+describe("a schema's words for a user (x-greenspec-expected)", () => {
+  test("are read through a $ref, and absent where the schema has none", () => {
+    const phone = model.resolve({ $ref: "#/components/schemas/PhoneNumber" });
+    expect(model.expectedOf({ $ref: "#/components/schemas/PhoneNumber" })).toMatch(/phone number/);
+    expect(model.expectedOf(phone)).toMatch(/7 to 15 digits/);
+    expect(model.expectedOf({ type: "string" })).toBeUndefined();
+  });
+
+  test("fail loudly, with their pointer, when they are not a non-empty string", () => {
+    const document = doc();
+    const schemas = (document.components as { schemas: JsonObject }).schemas;
+    schemas.Pin = { type: "string", "x-greenspec-expected": 4 };
+    const bad = createSpecModel(document);
+    const error = thrown(() => bad.expectedOf({ $ref: "#/components/schemas/Pin" }));
+    expect(error.pointer).toBe("#/components/schemas/Pin/x-greenspec-expected");
+  });
+});

@@ -26,8 +26,9 @@ function rewriteRefs(node: Json): Json {
 // strict: an unknown keyword or format in the spec fails the build of the validator, loudly.
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats(ajv);
-// The spec's own schema extension (a marker for tools; it checks nothing).
+// The spec's own schema extensions (for tools and messages; they check nothing).
 ajv.addKeyword("x-greenspec-error-envelope");
+ajv.addKeyword("x-greenspec-expected");
 ajv.addSchema({
   $id: DEFS_ID,
   $defs: rewriteRefs(obj(bundled.components, "components").schemas ?? {}),

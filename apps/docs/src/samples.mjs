@@ -181,7 +181,8 @@ function typescriptSample(spec, operationId, operation, body, parts) {
   }
   imports.push(`import { createGreenApi, GreenApiError } from "${CLIENT_PACKAGE}";`);
   return [
-    `// npm install ${CLIENT_PACKAGE}`,
+    // Not on a registry yet: the README's "Install from a checkout" gives the line that works.
+    `// npm install <greenspec checkout>/packs/*.tgz   (${CLIENT_PACKAGE}, once published)`,
     ...imports,
     "",
     "const api = createGreenApi({",

@@ -120,7 +120,8 @@ describe("TypeScript samples against the real client types", () => {
 
   it("fails a sample that misspells a field, adds an unknown one or calls an unknown method", () => {
     const source = sampleOf("addGroupParticipant", "TypeScript");
-    expect(source).toContain("// npm install @greenspec/client");
+    expect(source).toContain("// npm install <greenspec checkout>/packs/*.tgz");
+    expect(source).toContain("@greenspec/client, once published");
     expect(source).toContain("error instanceof GreenApiError");
     const diagnostics = typeCheck({
       misspelled: source.replace("participantChatId:", "participantChatID:"),

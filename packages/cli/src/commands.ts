@@ -61,7 +61,7 @@ function commandFor(operation: Operation): SpecCommand {
       name: field.name,
       flag: kebabCase(field.name),
       kind: mediaType !== undefined ? "file" : kindOf(field.schema),
-      description: oneLine(field.description ?? ""),
+      description: flagHelp(field.schema, field.description ?? ""),
       required: field.required,
       ...(mediaType !== undefined ? { mediaType } : {}),
     };
@@ -122,6 +122,23 @@ function isRecord(value: Json | undefined): value is Record<string, Json> {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * A flag's help in a line or two: the spec's own words for what it takes, else the first
+ * sentence of its description. The reasoning behind a rule stays in the docs.
+ */
+function flagHelp(schema: Schema, description: string): string {
+  const resolved = model.resolve(schema);
+  const items = isRecord(resolved) && resolved.type === "array" ? resolved.items : undefined;
+  const own = model.expectedOf(schema);
+  const words = own ?? (items === undefined ? undefined : model.expectedOf(items));
+  if (words !== undefined) {
+    const sentence = `${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
+    return items !== undefined && own === undefined ? `Each value: ${words}.` : sentence;
+  }
+  const text = oneLine(description);
+  return /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
 }
 
 /** The spec's example path parameters, used as placeholder credentials against the mock. */

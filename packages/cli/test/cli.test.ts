@@ -136,6 +136,15 @@ describe("bad input and usage exit 2", () => {
     expect(result.stderr).toContain("expected a whole number");
   });
 
+  it("names a phone that is too short in the user's words, with the value given", async () => {
+    const result = await runCli([...ADD, "--participant-phone", "12345", "--emulator"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "participantPhone must be a phone number of 7 to 15 digits, country code first, no +, got 12345",
+    );
+    expect(result.stderr).not.toMatch(/>=|must match/);
+  });
+
   it("refuses a phone too large for JavaScript to hold exactly", async () => {
     const result = await runCli([...ADD, "--participant-phone", "90071992547409931", ...TO_MOCK]);
     expect(result.code).toBe(2);
@@ -269,6 +278,17 @@ describe("help", () => {
     }
     expect(result.stdout).toContain("--participant-phone <integer>");
     expect(result.stdout).toContain("Give exactly one of");
+  });
+
+  it("gives each flag a line or two of help, not the spec's whole reasoning", async () => {
+    const result = await runCli(["add-group-participant", "--help"]);
+    const options = result.stdout.split(/^Options:$/m)[1]?.split(/^Global Options:$/m)[0] ?? "";
+    const perFlag = options.split(/^ {2}(?=-)/m).filter((block) => block.trim() !== "");
+    expect(perFlag.length).toBeGreaterThanOrEqual(3);
+    for (const block of perFlag)
+      expect(block.trim().split("\n").length, block).toBeLessThanOrEqual(3);
+    expect(options).toContain("A phone number of 7 to 15 digits");
+    expect(options).not.toContain("Why these bounds");
   });
 
   it("prints the package's version", async () => {

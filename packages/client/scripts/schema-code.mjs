@@ -142,6 +142,12 @@ export function schemaCode({ model, lib = "c" }) {
       if (mode === "multipart" && model.isFile(target)) return `${lib}.any`;
       return declare(name, target);
     }
+    // The schema's own words for what a value must be: a failure of the value itself says them.
+    const expected = mode === "shape" ? undefined : model.expectedOf(schema, where);
+    if (expected !== undefined) {
+      const { "x-greenspec-expected": _, ...rules } = schema;
+      return `${lib}.said(${code(rules, mode, where, depth)}, ${literal(expected)})`;
+    }
     // Only annotations: any value will do, as with `true`.
     if (Object.keys(schema).every((name) => ANNOTATIONS.has(name) || name.startsWith("x-")))
       return `${lib}.any`;

@@ -4,7 +4,7 @@ import type { Validator } from "./operation.js";
 import { checkCallOptions } from "./options.js";
 import { plainCopy } from "./plain.js";
 import { redactDeep, redactError } from "./redact.js";
-import type { CallOptions, GreenApi, RequestBody } from "./types.js";
+import type { CallOptions, OperationMethods, RequestBody } from "./types.js";
 import type { Violation } from "./validation.js";
 
 const OPERATION = "addGroupParticipant";
@@ -81,11 +81,11 @@ export interface BulkMethods {
  * factory of a paced twin (made once, on first use) when it does not.
  */
 export function bulkMethods(
-  paced: GreenApi | (() => GreenApi),
+  paced: OperationMethods | (() => OperationMethods),
   redact: (text: string) => string,
   optionsFault?: Violation,
 ): BulkMethods {
-  let api: GreenApi | undefined;
+  let api: OperationMethods | undefined;
   const client = () => {
     api ??= typeof paced === "function" ? paced() : paced;
     return api;
@@ -122,7 +122,7 @@ function validationError(
 }
 
 async function addGroupParticipants(
-  api: GreenApi,
+  api: OperationMethods,
   redact: (text: string) => string,
   optionsFault: Violation | undefined,
   input: AddGroupParticipantsInput,

@@ -10,15 +10,18 @@ import { checkCallOptions, checkOptions } from "./options.js";
 import { Pacer } from "./pacing.js";
 import { redactDeep, redactError, redactor } from "./redact.js";
 import { mayHaveRun, type RetryOptions, retryDefaults, withRetries } from "./retry.js";
-import type { CallOptions, GreenApi, GreenApiOptions } from "./types.js";
+import type { CallOptions, GreenApiOptions, OperationMethods } from "./types.js";
 import type { Violation } from "./validation.js";
+
+/** The whole client: one method per operation of the spec, and the bulk `addGroupParticipants`. */
+export type GreenApi = OperationMethods & BulkMethods;
 
 /**
  * Creates a client with one method per operation of the spec. It only wires the parts: the
  * options check, encoding (encode.ts), one attempt (attempt.ts, reading the answer with
  * answer.ts) and the retry loop (retry.ts), with every error built through one masking door.
  */
-export function createGreenApi(given: GreenApiOptions): GreenApi & BulkMethods {
+export function createGreenApi(given: GreenApiOptions): GreenApi {
   const options = given && typeof given === "object" ? given : ({} as GreenApiOptions);
   const { idInstance, apiTokenInstance, onRetry } = options;
   // Checked once, reported by every call: a bad option fails before any request.
@@ -103,7 +106,7 @@ export function createGreenApi(given: GreenApiOptions): GreenApi & BulkMethods {
   const api = {} as Record<OperationId, unknown>;
   for (const id in operations)
     api[id as OperationId] = (body: unknown, o?: CallOptions) => call(id as OperationId, body, o);
-  const methods = api as GreenApi;
+  const methods = api as OperationMethods;
   // The bulk sender always paces: through this client when it paces, else through a paced twin.
   return Object.assign(
     methods,

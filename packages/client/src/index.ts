@@ -7,7 +7,7 @@ export type {
   ParticipantInput,
   ParticipantOutcome,
 } from "./bulk.js";
-export { createGreenApi } from "./client.js";
+export { createGreenApi, type GreenApi } from "./client.js";
 export type { DriftReport, OnDrift } from "./drift.js";
 export {
   GreenApiError,
@@ -26,8 +26,8 @@ export type {
   CallOptions,
   Credentials,
   Exact,
-  GreenApi,
   GreenApiOptions,
+  OperationMethods,
   RequestBody,
   ResponseBody,
   RetryEvent,

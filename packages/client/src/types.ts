@@ -32,8 +32,19 @@ export type RequestBody<K extends OperationId> = (typeof table)[K] extends { bin
 export type ResponseBody<K extends OperationId> = Operations[K]["responses"] extends {
   200: { content: { "application/json": infer R } };
 }
-  ? Exclude<R, ErrorEnvelope>
+  ? ByCreated<Exclude<R, ErrorEnvelope>>
   : never;
+
+/**
+ * An answer that says whether something was `created` and names it by `chatId` (createGroup's),
+ * split on `created`: the spec's answer carries the new id when it is true, so `if (r.created)`
+ * leaves `r.chatId` a string, no cast needed.
+ */
+type ByCreated<R> = R extends { created: boolean; chatId?: infer Id }
+  ?
+      | (Omit<R, "created" | "chatId"> & { created: true; chatId: Exclude<Id, undefined> })
+      | (Omit<R, "created"> & { created: false })
+  : R;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;
 
@@ -59,8 +70,8 @@ export interface CallOptions {
   onDrift?: OnDrift;
 }
 
-/** One method per operation of the spec, named by its operationId. */
-export type GreenApi = {
+/** One method per operation of the spec, named by its operationId (`GreenApi` adds the bulk one). */
+export type OperationMethods = {
   [K in OperationId]: [RequestBody<K>] extends [undefined]
     ? // An operation without a body (a GET): called with none.
       (body?: undefined, options?: CallOptions) => Promise<ResponseBody<K>>

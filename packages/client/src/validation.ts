@@ -1,7 +1,7 @@
 // The checks the generated validators are built from. scripts/generate.mjs writes calls to them
 // with literal arguments taken from the spec; nothing here reads a schema at run time.
 
-/** A failed rule in words: `participantPhone` + `must be <= 999999999999999`. */
+/** A failed rule in words: `participantPhone` + `must be at most 999999999999999`. */
 export interface Violation {
   field: string;
   rule: string;
@@ -15,12 +15,60 @@ export type Validator = (value: unknown, at?: string) => Violation | undefined;
 
 // A failure at the root is the body's: path parameters always come as an object of the client's.
 const fault = (at: string | undefined, rule: string): Violation => ({ field: at || "body", rule });
-const notA = (at: string | undefined, type: string) => fault(at, `must be of type ${type}`);
+// Types in words: "must be a whole number", not "must be of type integer".
+const TYPE_WORDS: Record<string, string> = {
+  integer: "a whole number",
+  string: "text",
+  boolean: "true or false",
+  object: "an object",
+  array: "a list",
+  null: "null",
+  number: "a number",
+};
+const notA = (at: string | undefined, type: string) =>
+  fault(
+    at,
+    `must be ${type
+      .split(",")
+      .map((t) => TYPE_WORDS[t] ?? t)
+      .join(" or ")}`,
+  );
 // A key is named in a message: a huge one is cut (the token in it is masked by the caller).
 export const child = (at: string | undefined, key: string | number) => {
   const name = String(key).length > 64 ? `${String(key).slice(0, 64)}...` : key;
   return at ? `${at}.${name}` : `${name}`;
 };
+
+/**
+ * A value as a message quotes it: numbers as written, text quoted (a long one by its length only:
+ * slicing a huge string built by concatenation would first copy it whole), others by kind.
+ */
+export const shown = (v: unknown): string =>
+  typeof v === "string"
+    ? v.length > 60
+      ? `a text of ${v.length} characters`
+      : JSON.stringify(v)
+    : typeof v === "number" || typeof v === "boolean" || v === null
+      ? String(v)
+      : Array.isArray(v)
+        ? "a list"
+        : v === undefined
+          ? "nothing"
+          : `a ${typeof v}`;
+
+/**
+ * A schema with words of its own (`x-greenspec-expected`): when the value itself breaks a rule,
+ * the message says what it must be and what was given ("must be a phone number of 7 to 15
+ * digits..., got 12345"); a failure inside it (a field of an object) keeps its own words.
+ */
+export const said =
+  (check: Validator, words: string): Validator =>
+  (v, at) => {
+    const failed = check(v, at);
+    return failed && failed.field === (at || "body")
+      ? fault(at, `must be ${words}, got ${shown(v)}`)
+      : failed;
+  };
 
 /** The `true` schema. */
 export const any: Validator = () => undefined;
@@ -40,9 +88,9 @@ export const int =
     !Number.isInteger(v)
       ? notA(at, "integer")
       : (v as number) > max
-        ? fault(at, `must be <= ${max}`)
+        ? fault(at, `must be at most ${max}`)
         : (v as number) < min
-          ? fault(at, `must be >= ${min}`)
+          ? fault(at, `must be at least ${min}`)
           : undefined;
 
 export const str = (pattern?: RegExp, min = 0, max = Infinity): Validator => {
@@ -56,9 +104,9 @@ export const str = (pattern?: RegExp, min = 0, max = Infinity): Validator => {
     const length =
       v.length > 2 * max ? v.length : v.length > max || v.length < 2 * min ? [...v].length : min;
     return length > max
-      ? fault(at, `must satisfy maxLength ${max}`)
+      ? fault(at, `must have at most ${max} characters`)
       : length < min
-        ? fault(at, `must satisfy minLength ${min}`)
+        ? fault(at, `must have at least ${min} character${min === 1 ? "" : "s"}`)
         : mismatch && !pattern.test(v)
           ? fault(at, mismatch)
           : undefined;
@@ -69,13 +117,14 @@ export const arr =
   (item: Validator, min = 0, unique = false): Validator =>
   (v, at) => {
     if (!Array.isArray(v)) return notA(at, "array");
-    if (v.length < min) return fault(at, `must satisfy minItems ${min}`);
+    if (v.length < min) return fault(at, `must list at least ${min}`);
     for (let i = 0; i < v.length; i++) {
       const failed = item(v[i], child(at, i));
       if (failed) return failed;
     }
     // The generator allows uniqueItems on primitive items only: valid ones compare as in ajv.
-    if (unique && new Set(v).size < v.length) return fault(at, "must satisfy uniqueItems");
+    if (unique && new Set(v).size < v.length)
+      return fault(at, "must not list the same value twice");
   };
 
 /**
@@ -94,7 +143,7 @@ export const obj = (
     if (!v || typeof v !== "object" || Array.isArray(v)) return notA(at, "object");
     const o = v as Record<string, unknown>;
     if (minProps && Object.keys(o).length < minProps)
-      return fault(at, `must satisfy minProperties ${minProps}`);
+      return fault(at, `must have at least ${minProps} fields`);
     for (let i = 0; i < required; i++)
       if (o[keys[i] as string] === undefined)
         return fault(child(at, keys[i] as string), "is required");
@@ -165,5 +214,5 @@ export const one =
           .join(given ? " and " : " or "),
         given ? "must not both be given (give exactly one)" : "is required (give exactly one)",
       );
-    return passing ? fault(at, "must satisfy oneOf") : first;
+    return passing ? fault(at, "must match exactly one of its forms") : first;
   };

@@ -236,7 +236,7 @@ const FAULTS: FaultCase[] = [
     scripts: [json(200, { addParticipant: "yes" })],
     expected: { kind: "unexpected-response", status: 200 },
     attempts: 1,
-    check: (error) => expect(error.message).toContain("addParticipant must be of type boolean"),
+    check: (error) => expect(error.message).toContain("addParticipant must be true or false"),
   },
   {
     fault: "200 with an HTML page",

@@ -3,10 +3,12 @@ import {
   type AddGroupParticipantRequest,
   type AddGroupParticipantResponse,
   createGreenApi,
+  type GreenApi,
   GreenApiError,
   type GreenApiErrorKind,
   type LeaveGroupResponse,
   type OperationId,
+  type OperationMethods,
   type QuotaReport,
 } from "../src/index.js";
 
@@ -198,4 +200,24 @@ describe("the types follow what the live service answers (issue 23)", () => {
     // @ts-expect-error a listener is a function
     api.leaveGroup({ groupId }, { onDrift: "log" });
   });
+});
+
+test("a created group's chatId is a string once created is checked, with no cast", async () => {
+  const answer = await api.createGroup({ groupName: "Team", chatIds: ["79001234568@c.us"] });
+  // @ts-expect-error before the check, chatId may be absent (a group that was not created)
+  const unchecked: string = answer.chatId;
+  if (answer.created) {
+    expectTypeOf(answer.chatId).toEqualTypeOf<string>();
+    await api.getGroupData({ groupId: answer.chatId });
+  } else expectTypeOf(answer.chatId).toEqualTypeOf<string | undefined>();
+  return unchecked;
+});
+
+test("GreenApi names the whole client, the bulk addGroupParticipants included", () => {
+  expectTypeOf(api).toEqualTypeOf<GreenApi>();
+  const addAll = (client: GreenApi) =>
+    client.addGroupParticipants({ groupId, participants: [{ participantPhone: 79001234568 }] });
+  expectTypeOf(addAll).returns.resolves.toHaveProperty("counts");
+  // The per-operation part alone has no bulk method.
+  expectTypeOf<OperationMethods>().not.toHaveProperty("addGroupParticipants");
 });

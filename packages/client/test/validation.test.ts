@@ -49,17 +49,17 @@ const cases: [string, (api: ReturnType<typeof client>) => Promise<unknown>, stri
   [
     "a fractional phone",
     (api) => api.setGroupAdmin({ groupId, participantPhone: 79001234568.5 }),
-    "participantPhone must be of type integer",
+    "participantPhone must be a phone number of 7 to 15 digits, country code first, no +, got 79001234568.5",
   ],
   [
     "a phone past 15 digits",
     (api) => api.addGroupParticipant({ groupId, participantPhone: 9_007_199_254_740_991 }),
-    "participantPhone must be <= 999999999999999",
+    "participantPhone must be a phone number of 7 to 15 digits, country code first, no +, got 9007199254740991",
   ],
   [
     "a phone given as a string",
     (api) => api.addGroupParticipant({ groupId, participantPhone: "79001234568" } as never),
-    "participantPhone must be of type integer",
+    'participantPhone must be a phone number of 7 to 15 digits, country code first, no +, got "79001234568"',
   ],
   [
     "an unknown key",
@@ -69,28 +69,28 @@ const cases: [string, (api: ReturnType<typeof client>) => Promise<unknown>, stri
   [
     "a chat id given as groupId",
     (api) => api.leaveGroup({ groupId: "79001234568@c.us" }),
-    "groupId must match ^(?:[1-9][0-9]{6,14}-[1-9][0-9]{8,10}|[1-9][0-9]{14,19})@g\\.us$",
+    'groupId must be a group id ending in @g.us: <phone>-<unix time>@g.us or 15 to 20 digits, then @g.us, got "79001234568@c.us"',
   ],
   [
     "a body that is not an object",
     (api) => api.getGroupData(null as never),
-    "body must be of type object",
+    "body must be an object",
   ],
   [
     "the same member twice",
     (api) =>
       api.createGroup({ groupName: "Team", chatIds: ["79001234568@c.us", "79001234568@c.us"] }),
-    "chatIds must satisfy uniqueItems",
+    "chatIds must not list the same value twice",
   ],
   [
     "a group name over the limit",
     (api) => api.updateGroupName({ groupId, groupName: "x".repeat(101) }),
-    "groupName must satisfy maxLength 100",
+    "groupName must be a group name of 1 to 100 characters, not only blanks, got a text of 101 characters",
   ],
   [
     "settings that change nothing",
     (api) => api.updateGroupSettings({ groupId }),
-    "body must satisfy minProperties 2",
+    "body must have at least 2 fields",
   ],
   [
     "a picture given as a path",
@@ -101,7 +101,7 @@ const cases: [string, (api: ReturnType<typeof client>) => Promise<unknown>, stri
   [
     "a non-digit idInstance",
     () => client({ idInstance: "instance-1" }).leaveGroup({ groupId }),
-    "idInstance must match ^[0-9]+$",
+    'idInstance must be the instance number from the console: digits only, got "instance-1"',
   ],
   [
     "a missing idInstance",
@@ -111,7 +111,7 @@ const cases: [string, (api: ReturnType<typeof client>) => Promise<unknown>, stri
   [
     "an empty token",
     () => client({ apiTokenInstance: "" }).leaveGroup({ groupId }),
-    "apiTokenInstance must satisfy minLength 1",
+    "apiTokenInstance must have at least 1 character",
   ],
 ];
 
@@ -144,5 +144,33 @@ describe("local validation", () => {
     );
     expect(error.kind).toBe("unexpected-response");
     expect(server.received).toHaveLength(1);
+  });
+});
+
+describe("messages in the user's words", () => {
+  it("names a short phone as a phone with its digits and quotes what was given", async () => {
+    const error = await rejection(() =>
+      client().addGroupParticipant({ groupId, participantPhone: 12345 }),
+    );
+    expect(error.message).toBe(
+      "addGroupParticipant: participantPhone must be a phone number of 7 to 15 digits, country code first, no +, got 12345",
+    );
+    expect(error.message).not.toMatch(/>=|\^|\$|\{/);
+  });
+
+  it("names a malformed participant id as a person, not a regular expression", async () => {
+    const error = await rejection(() =>
+      client().removeGroupParticipant({ groupId, participantChatId: "+79001234568" }),
+    );
+    expect(error.message).toContain("participantChatId must be a person: <phone>@c.us");
+    expect(error.message).toContain('got "+79001234568"');
+  });
+
+  it("names the place in a list and the value there", async () => {
+    const error = await rejection(() =>
+      client().createGroup({ groupName: "Team", chatIds: ["79001234568@c.us", "bob"] }),
+    );
+    expect(error.message).toContain("chatIds.1 must be a person");
+    expect(error.message).toContain('got "bob"');
   });
 });

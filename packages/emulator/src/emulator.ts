@@ -13,7 +13,7 @@ import { answersInAnyState, jobBehaviours } from "./job-behaviours.js";
 import { Journal, type JournalEntry } from "./journal.js";
 import { NOT_AUTHORIZED_SUFFIX, STARTING_MS, STARTING_SUFFIX } from "./magic.js";
 import { createRandom, type Random } from "./random.js";
-import { RateLimiter } from "./rate-limit.js";
+import { RateLimiter, warnStandingClock } from "./rate-limit.js";
 import { routePattern } from "./route-pattern.js";
 import { echoed, refusal } from "./refusal.js";
 import {
@@ -81,7 +81,7 @@ export interface Emulator {
    * link): they become a member of each such group. Answers the group ids joined.
    */
   acceptInvite(phoneOrChatId: number | string): string[];
-  /** The next `times` calls of `operation` fail as told. */
+  /** The next `times` calls of `operation` fail as told (after letting `after` calls through). */
   fail(operation: string, options?: FailOptions): void;
   readonly clock: Pick<Clock, "mode" | "now" | "advance">;
   /** Every call so far (the latest 10,000), oldest first, with the API token masked. */
@@ -192,6 +192,8 @@ class Core {
   random: Random;
   world: World;
   limiter = new RateLimiter();
+  /** Whether a 429 has already been explained by the manual clock (said once per emulator). */
+  warnedOfClock = false;
   faults = new Faults();
   journal = new Journal();
 
@@ -349,8 +351,13 @@ class Core {
     if (
       operation.rateLimit !== undefined &&
       !this.limiter.take(`${idInstance}\u0000${operation.id}`, operation.rateLimit, now)
-    )
+    ) {
+      if (this.clock.mode === "manual" && !this.warnedOfClock) {
+        this.warnedOfClock = true;
+        warnStandingClock(operation.id, operation.rateLimit);
+      }
       return finish(operation, params, specAnswer(operation, "tooManyRequests"));
+    }
 
     if (instance.quota !== undefined) {
       const month = monthOf(now);
@@ -494,6 +501,7 @@ class Core {
       throw new EmulatorError("options must be an object", "options");
     const times = options.times === undefined ? 1 : requireCount(options.times, "times", 1);
     const delay = options.delay === undefined ? 0 : requireCount(options.delay, "delay", 0);
+    const after = options.after === undefined ? 0 : requireCount(options.after, "after", 0);
     const reset = options.reset === undefined ? false : options.reset;
     if (typeof reset !== "boolean") throw new EmulatorError("reset must be a boolean", "reset");
     const status = options.status;
@@ -515,7 +523,7 @@ class Core {
     }
     if (status === undefined && !reset && delay === 0)
       throw new EmulatorError("give a status, reset: true or a delay", "options");
-    this.faults.add(operation.id, { status, body: options.body, reset, delay, left: times });
+    this.faults.add(operation.id, { status, body: options.body, reset, delay, left: times, after });
   }
 
   addInstance(options: AddInstanceOptions): void {

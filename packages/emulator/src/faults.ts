@@ -1,5 +1,5 @@
-// Faults a test asks for: the next N calls of an operation answer with a given status and body,
-// drop the connection, or answer late.
+// Faults a test asks for: the next N calls of an operation (or N calls after the next M) answer
+// with a given status and body, drop the connection, or answer late.
 
 export interface FailOptions {
   /** The status to answer with; one the spec documents for the operation. */
@@ -12,6 +12,8 @@ export interface FailOptions {
   delay?: number;
   /** How many of the next calls fail so (default 1). */
   times?: number;
+  /** Let this many calls of the operation through first (default 0): a fault in mid-flow. */
+  after?: number;
 }
 
 export interface Fault {
@@ -20,6 +22,8 @@ export interface Fault {
   reset: boolean;
   delay: number;
   left: number;
+  /** Calls still to let through before this fault lands. */
+  after: number;
 }
 
 export class Faults {
@@ -36,6 +40,10 @@ export class Faults {
     const queue = this.byOperation.get(operation);
     const fault = queue?.[0];
     if (!queue || !fault) return undefined;
+    if (fault.after > 0) {
+      fault.after--;
+      return undefined;
+    }
     fault.left--;
     if (fault.left <= 0) queue.shift();
     return fault;

@@ -31,3 +31,14 @@ export class RateLimiter {
     this.buckets.clear();
   }
 }
+
+/**
+ * Said once per emulator when a manual clock is why a call got 429: only the emulator's own time
+ * refills a bucket, and a paced client's real-time waits do not move it.
+ */
+export function warnStandingClock(operation: string, perSecond: number): void {
+  globalThis.process?.emitWarning?.(
+    `${operation} answered 429: its rate limit (${perSecond}/s) refills only as the emulator's manual clock moves, and it has not moved enough since the earlier calls. A paced client waits in real time, which a manual clock does not see: advance it as the calls go (emulator.clock.advance(ms), or POST /_emulator/clock/advance).`,
+    "GreenspecEmulatorWarning",
+  );
+}

@@ -1,6 +1,6 @@
 // `pnpm start` serves until it is stopped, and then nothing of it stays behind holding a port:
 // not when Ctrl-C or SIGTERM reaches it, not when a service dies, and not when the process that
-// started it (pnpm, which passes no SIGTERM on) is killed outright.
+// started it (pnpm, which passes no SIGTERM on) is killed outright, nor a wrapper around that.
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -35,10 +35,14 @@ async function gone(pids: number[], withinMs = 5000): Promise<boolean> {
 }
 
 /** Starts the supervisor (under a stand-in for pnpm, or directly) and reads the pids it prints. */
-async function start(services: string[][], underParent: boolean): Promise<Started> {
-  const script = fixture(underParent ? "parent.mjs" : "supervisor.mjs");
+async function start(services: string[][], underParent: boolean | "npx"): Promise<Started> {
+  const script = fixture(
+    underParent === "npx" ? "npx.mjs" : underParent ? "parent.mjs" : "supervisor.mjs",
+  );
   const top = spawn(process.execPath, [script, JSON.stringify(services)], {
     stdio: ["ignore", "pipe", "inherit"],
+    // A process group of its own, so the test can end every stand-in it started.
+    detached: true,
   });
   const line = await new Promise<string>((resolve, reject) => {
     let output = "";
@@ -64,7 +68,11 @@ const exited = (child: ChildProcess) =>
 afterEach(() => {
   for (const { top, supervisor, services } of started.splice(0)) {
     for (const pid of [supervisor, ...services]) if (alive(pid)) process.kill(pid, "SIGKILL");
-    top.kill("SIGKILL");
+    try {
+      if (top.pid !== undefined) process.kill(-top.pid, "SIGKILL");
+    } catch {
+      // The whole group is gone already.
+    }
   }
 });
 
@@ -75,6 +83,16 @@ describe("the start command's services", () => {
     top.kill("SIGKILL");
     expect(await gone([supervisor, ...services])).toBe(true);
   });
+
+  it.each(["SIGTERM", "SIGHUP"] as const)(
+    "stop when %s stops only the outer wrapper (npx around pnpm), which passes nothing on",
+    async (signal) => {
+      const { top, supervisor, services } = await start([[SERVICE], [SERVICE]], "npx");
+      expect([supervisor, ...services].every(alive)).toBe(true);
+      top.kill(signal);
+      expect(await gone([supervisor, ...services])).toBe(true);
+    },
+  );
 
   it.each(["SIGTERM", "SIGINT", "SIGHUP"] as const)(
     "stop on %s, and the command exits 0",
