@@ -4,7 +4,7 @@
 // before the next step, so a killed job resumes without adding anyone twice or inviting twice.
 import { GreenApiError } from "../errors.js";
 import { Pacer } from "../pacing.js";
-import type { GreenApi } from "../types.js";
+import type { OperationMethods } from "../types.js";
 import {
   headerProblem,
   JOURNAL_FORMAT,
@@ -54,7 +54,7 @@ function failedOf(thrown: unknown): PersonOutcome {
 }
 
 interface Run {
-  api: GreenApi;
+  api: OperationMethods;
   groupId: string;
   members: Set<string>;
   link: string;
@@ -116,7 +116,7 @@ function replay(records: JournalRecord[], total: number) {
 }
 
 /** The state first: an instance that cannot send stops the job before its first step. */
-async function requireAuthorized(api: GreenApi, call: Run["call"]): Promise<void> {
+async function requireAuthorized(api: OperationMethods, call: Run["call"]): Promise<void> {
   const { stateInstance } = await call("getStateInstance", () => api.getStateInstance());
   if (stateInstance === "authorized") return;
   throw new GreenApiError(
@@ -132,14 +132,14 @@ async function requireAuthorized(api: GreenApi, call: Run["call"]): Promise<void
   );
 }
 
-async function groupNow(api: GreenApi, groupId: string, call: Run["call"]) {
+async function groupNow(api: OperationMethods, groupId: string, call: Run["call"]) {
   const data = await call("getGroupData", () => api.getGroupData({ groupId }));
   const members = data.participants.flatMap((p) => [p.id, ...("lid" in p && p.lid ? [p.lid] : [])]);
   return { members, link: data.groupInviteLink ?? "" };
 }
 
 export async function addPeopleToGroup(
-  api: GreenApi,
+  api: OperationMethods,
   input: GroupJobInput,
   options: GroupJobOptions = {},
 ): Promise<GroupJobResult> {
