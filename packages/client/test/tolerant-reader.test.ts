@@ -71,7 +71,7 @@ describe("a 200 whose outcome fields are sound", () => {
       operation: "getGroupData",
       violations: [
         { field: "subject", rule: "is required" },
-        { field: "size", rule: "must be of type integer" },
+        { field: "size", rule: "must be a whole number" },
       ],
     };
     expect(reports).toEqual([expected, expected]);
@@ -124,7 +124,7 @@ describe("a 200 without a sound outcome", () => {
     const { api } = answering(200, { ...driftedGroup, participants: "none" });
     const error = await failure(api.getGroupData({ groupId: GROUP }));
     expect(error.kind).toBe("unexpected-response");
-    expect(error.message).toMatch(/participants must be of type array/);
+    expect(error.message).toMatch(/participants must be a list/);
   });
 
   it("refuses an onDrift that is not a function before sending anything", async () => {
