@@ -21,6 +21,11 @@ export interface StartMockOptions {
    * `violations`.
    */
   proxy?: string;
+  /**
+   * In proxy mode, an upstream silent this long (ms) is given up: the caller gets a 504, its
+   * connection is closed, and a violation is recorded. Default 60000.
+   */
+  upstreamTimeoutMs?: number;
 }
 
 export interface Mock {
@@ -64,6 +69,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Mock> {
     host,
   };
   if (options.proxy !== undefined) config.proxy = upstreamUrl(options.proxy).href;
+  if (options.upstreamTimeoutMs !== undefined) config.upstreamTimeoutMs = options.upstreamTimeoutMs;
   const child = fork(new URL("./prism-process.js", import.meta.url), [JSON.stringify(config)], {
     stdio: ["ignore", "ignore", "pipe", "ipc"],
     // The parent's flags (--input-type, --inspect, loaders) would break or clash in the child.

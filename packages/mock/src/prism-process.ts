@@ -9,6 +9,7 @@ import {
 export interface PrismProcessOptions extends PrismServerOptions {
   /** Set: run as a validation proxy in front of this URL. */
   proxy?: string;
+  upstreamTimeoutMs?: number;
 }
 
 /** What the child tells its parent. */

@@ -111,6 +111,8 @@ export interface ProxyServerOptions extends PrismServerOptions {
   upstream: string;
   onViolation(violation: ProxyViolation): void;
   onChecked?(): void;
+  /** Give up on an upstream silent this long (ms). */
+  upstreamTimeoutMs?: number;
 }
 
 /** Parses the upstream URL, refusing anything but a plain http(s) origin with an optional path. */
@@ -147,6 +149,7 @@ export async function listenProxy(options: ProxyServerOptions): Promise<PrismSer
     literals: literalSegments(operations.map((operation) => operation.path)),
     onViolation: options.onViolation,
     onChecked: options.onChecked,
+    upstreamTimeoutMs: options.upstreamTimeoutMs,
   });
   // The upstream may take its time: a request is given as long as it needs to arrive.
   const server = createGuardedServer(proxy.handler, { requestTimeoutMs: PROXY_REQUEST_TIMEOUT_MS });
