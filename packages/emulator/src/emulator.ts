@@ -14,7 +14,9 @@ import {
   requireToken,
 } from "./inputs.js";
 import { Journal, type JournalEntry } from "./journal.js";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth.js";
 import { NOT_AUTHORIZED_SUFFIX, STARTING_MS, STARTING_SUFFIX } from "./magic.js";
+import { parseMultipart, partsOf, TooManyParts } from "./multipart.js";
 import { createRandom, type Random } from "./random.js";
 import { RateLimiter } from "./rate-limit.js";
 import {
@@ -83,6 +85,11 @@ export interface Emulator {
 
 /** Request bodies beyond this are refused (a group picture is well under it). */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/**
+ * A JSON body beyond this is refused unparsed: parsing takes the event loop from every other
+ * caller, and the largest body the spec accepts (createGroup with its 1,023 ids) is ~30 kB.
+ */
+export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
 interface Route {
   operation: OperationSpec;
@@ -376,7 +383,9 @@ class Core {
     if (instance.state === "notAuthorized")
       return finish(operation, params, specAnswer(operation, "notAuthorized"));
 
-    if (call.contentLength !== undefined && call.contentLength > MAX_BODY_BYTES)
+    const limit =
+      operation.contentType === "multipart/form-data" ? MAX_BODY_BYTES : MAX_JSON_BODY_BYTES;
+    if (call.contentLength !== undefined && call.contentLength > limit)
       return finish(operation, params, withDetail(operation, "body is too large"));
     const read = await this.readBody(operation, call);
     if ("answer" in read) return finish(operation, params, read.answer, read.request);
@@ -402,16 +411,19 @@ class Core {
     const binary = Object.entries(operation.binaryParts);
     if (operation.contentType === "multipart/form-data") {
       let form: FormData;
+      let grouped: Map<string, FormDataEntryValue[]>;
       try {
         form = await call.formData();
-      } catch {
-        // Not multipart, cut short, or too large: nothing the spec would accept.
-        return { answer: withDetail(operation, "body is not multipart/form-data"), request: null };
+        grouped = partsOf(form);
+      } catch (error) {
+        // Not multipart, cut short, too large or too many parts: nothing the spec would accept.
+        const detail =
+          error instanceof TooManyParts ? error.message : "body is not multipart/form-data";
+        return { answer: withDetail(operation, detail), request: null };
       }
       const parts: Record<string, unknown> = {};
       const request: Record<string, unknown> = {};
-      for (const key of new Set(form.keys())) {
-        const values = form.getAll(key);
+      for (const [key, values] of grouped) {
         const one = values.length === 1 ? values[0] : values;
         parts[key] = typeof one === "string" || Array.isArray(one) ? one : "<binary>";
         request[key] =
@@ -440,8 +452,13 @@ class Core {
         request: null,
       };
     }
-    if (text.length > MAX_BODY_BYTES)
+    if (text.length > MAX_JSON_BODY_BYTES)
       return { answer: withDetail(operation, "body is too large"), request: null };
+    if (nestsDeeperThan(text))
+      return {
+        answer: withDetail(operation, `body nests deeper than ${MAX_JSON_DEPTH} levels`),
+        request: text.slice(0, 1000),
+      };
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -588,7 +605,11 @@ function callOf(input: RequestInfo | URL, init: RequestInit | undefined): Incomi
     contentType: request.headers.get("content-type"),
     ...(length === null ? {} : { contentLength: Number(length) }),
     text: () => request.text(),
-    formData: () => request.formData(),
+    formData: async () =>
+      parseMultipart(
+        new Uint8Array(await request.arrayBuffer()),
+        request.headers.get("content-type"),
+      ),
     signal: request.signal,
   };
 }

@@ -10,6 +10,7 @@ import {
   MAX_BODY_BYTES,
   type Outcome,
 } from "./emulator.js";
+import { parseMultipart } from "./multipart.js";
 
 export interface StartEmulatorOptions extends EmulatorOptions {
   /** Port on 127.0.0.1; a free one when left out (or 0). */
@@ -84,10 +85,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       contentType,
       ...(Number.isFinite(length) ? { contentLength: length } : {}),
       text: async () => (await read()).toString("utf8"),
-      formData: async () =>
-        new Response(new Uint8Array(await read()), {
-          headers: contentType ? { "content-type": contentType } : {},
-        }).formData(),
+      formData: async () => parseMultipart(await read(), contentType),
     }).then(
       (outcome) => {
         if (!res.destroyed) write(res, outcome);
