@@ -1,5 +1,5 @@
 import { defaultPathSerializer } from "openapi-fetch";
-import type { Details, Fail } from "./answer.js";
+import { type Details, EXCERPT_WINDOW, type Fail } from "./answer.js";
 import { attempter } from "./attempt.js";
 import { type BulkMethods, bulkMethods } from "./bulk.js";
 import { encode } from "./encode.js";
@@ -58,8 +58,9 @@ export function createGreenApi(given: GreenApiOptions): GreenApi & BulkMethods {
     fetch: options.fetch,
     maxResponseBytes: options.maxResponseBytes ?? 4 * 1024 * 1024,
     fail,
-    // Masked whole, then cut: a token that straddles the cut must not survive in part.
-    excerpt: (text) => redact(text).slice(0, 200),
+    // Masked, then cut: a token that straddles the cut must not survive in part. Only a window
+    // is masked, so a 4 MiB body costs no more than a short one; what pokes past it is never shown.
+    excerpt: (text) => redact(text.slice(0, EXCERPT_WINDOW)).slice(0, 200),
   });
 
   async function call(id: OperationId, input: unknown, call: CallOptions = {}): Promise<unknown> {
