@@ -1,4 +1,5 @@
 // Where the CLI writes, with the API token masked in everything it prints.
+import { redactDeep } from "@greenspec/redact";
 
 export interface Io {
   out(text: string): void;
@@ -14,21 +15,14 @@ export interface Output extends Io {
 }
 
 export function maskedOutput(io: Io, redact: (text: string) => string): Output {
-  const maskDeep = (value: unknown, depth: number): unknown => {
-    if (typeof value === "string") return redact(value);
-    if (value === null || typeof value !== "object") return value;
-    if (depth > 64) return "[nested too deep]";
-    if (Array.isArray(value)) return value.map((item) => maskDeep(item, depth + 1));
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [redact(key), maskDeep(item, depth + 1)]),
-    );
-  };
+  // Answers are shallow; 64 levels keep any real one whole while a hostile one cannot overflow.
+  const maskDeep = (value: unknown) => redactDeep(value, redact, 64);
   const out = (text: string) => io.out(redact(text));
   return {
     out,
     err: (text) => io.err(redact(text)),
-    json: (value) => out(`${JSON.stringify(maskDeep(value, 0))}\n`),
-    mask: (value) => maskDeep(value, 0),
+    json: (value) => out(`${JSON.stringify(maskDeep(value))}\n`),
+    mask: (value) => maskDeep(value),
   };
 }
 

@@ -1,3 +1,4 @@
+import { redactDeep, redactor } from "@greenspec/redact";
 import { defaultPathSerializer } from "openapi-fetch";
 import { type Details, EXCERPT_WINDOW, type Fail } from "./answer.js";
 import { attempter } from "./attempt.js";
@@ -7,7 +8,7 @@ import { GreenApiError } from "./errors.js";
 import { defaultApiUrl, type OperationId, operations } from "./generated/operations.js";
 import { checkCallOptions, checkOptions } from "./options.js";
 import { Pacer } from "./pacing.js";
-import { redactDeep, redactError, redactor } from "./redact.js";
+import { redactError } from "./redact.js";
 import { mayHaveRun, type RetryOptions, retryDefaults, withRetries } from "./retry.js";
 import type { CallOptions, GreenApi, GreenApiOptions } from "./types.js";
 import type { Violation } from "./validation.js";

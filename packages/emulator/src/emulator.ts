@@ -96,6 +96,11 @@ interface Route {
   pattern: RegExp;
 }
 
+/** Segments of the spec's paths that are never a secret: shown in the journal as they are. */
+const LITERAL_SEGMENTS = new Set(
+  operations.flatMap((operation) => operation.path.split("/").filter((s) => !s.includes("{"))),
+);
+
 const routes: Route[] = operations.map((operation) => ({
   operation,
   pattern: new RegExp(
@@ -202,7 +207,7 @@ class Core {
   world: World;
   limiter = new RateLimiter();
   faults = new Faults();
-  journal = new Journal();
+  journal = new Journal(LITERAL_SEGMENTS);
 
   constructor(
     readonly options: Required<Pick<EmulatorOptions, "clock" | "seed" | "strict">> & {
