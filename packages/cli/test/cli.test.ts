@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
+import { echoesOf, leakedPieces } from "@greenspec/redact";
 import { model } from "@greenspec/spec/model";
 import { describe, expect, inject, it } from "vitest";
 import { type SpecCommand, specCommands } from "../src/commands.js";
@@ -500,6 +501,21 @@ describe("the token never shows", () => {
         if (shown) expect(result.stdout + result.stderr).toContain("***");
         expect(leaks(result.stdout + result.stderr, ODD_TOKEN)).toEqual([]);
       }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("masks every echo of the token (any case, cut, encoded) in a 200 answer it prints", async () => {
+    const secret = "d75b3a66374942c5b3c019c698abc2067e151558acbd412345";
+    const echoes = Object.fromEntries(echoesOf(secret));
+    const server = await echoServer(200, () => ({ addParticipant: false, echoes }));
+    try {
+      const env = cleanEnv({ GREEN_API_ID_INSTANCE: ID, GREEN_API_TOKEN: secret });
+      const args = [...ADD, "--participant-phone", PHONE, "--api-url", server.url, "--json"];
+      const result = await runCli(args, { env });
+      expect(result.stdout + result.stderr).toContain("***");
+      expect(leakedPieces(secret, result.stdout + result.stderr)).toEqual([]);
     } finally {
       await server.close();
     }
