@@ -164,6 +164,6 @@ describe("a token too short to be real is masked only in the URL, never in the c
       const error = await failureOf(api.addGroupParticipant(BODY));
       expect(error.kind).toBe("rate-limited");
       expect(error.message).toContain("HTTP 429 Too Many Requests");
-      expect(error.url).toMatch(/^http:\/\/127\.0\.0\.1:9\/.*\/\*\*\*$/);
+      expect((error as { url?: string }).url).toMatch(/^http:\/\/127\.0\.0\.1:9\/.*\/\*\*\*$/);
     });
 });

@@ -37,10 +37,10 @@ beforeAll(async () => {
     socket.on("data", (chunk: Buffer) => {
       if (mode) return;
       mode = /^\w+ \/waInstance\d+\/(\w+)\//.exec(chunk.toString("latin1"))?.[1] ?? "garbage";
-      const answer = answers[mode];
-      if (answer === null) return;
+      const answer = answers[mode] === undefined ? answers.garbage : answers[mode];
+      if (!answer) return;
       if (mode === "cut") socket.write(answer, () => socket.destroy());
-      else socket.end(answer ?? answers.garbage);
+      else socket.end(answer);
     });
     socket.on("close", () => closed.push(mode));
     socket.on("error", () => {});
