@@ -1,8 +1,10 @@
 // What each group method does to the emulated WhatsApp, as its page describes it. Every answer
 // starts from one of the spec's named examples (so its status and shape are the spec's) and only
 // live values (ids, links, members) are filled in; the generated types check each body.
+
 import type { components, operations } from "@greenspec/types";
 import { chatIdOfPhone } from "./inputs.js";
+import { MAX_GROUP_MEMBERS, MAX_GROUPS } from "./limits.js";
 import { hasWhatsAppByDefault, NOT_CREATED_NAME, OVERLIMIT_EXAMPLE } from "./magic.js";
 import { identifierOf, type OperationSpec, type SpecAnswer, specAnswer } from "./spec.js";
 import type { Group, Instance, Member, World } from "./world.js";
@@ -87,8 +89,9 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
     const { groupName, chatIds } = body<"createGroup">(ctx);
     const overlimit = specAnswer(ctx.operation, OVERLIMIT_EXAMPLE);
     if (groupName === identifierOf(overlimit)) return overlimit;
-    if (groupName === NOT_CREATED_NAME) return answer(ctx, "notCreated");
     const { world, instance } = ctx;
+    if (groupName === NOT_CREATED_NAME || world.groups.size >= MAX_GROUPS)
+      return answer(ctx, "notCreated");
     const now = seconds(ctx.now);
     const group: Group = {
       id: world.newGroupId(),
@@ -109,6 +112,7 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
     };
     // People without WhatsApp are left out, as WhatsApp does; the group is still created.
     for (const id of chatIds) {
+      if (group.members.size >= MAX_GROUP_MEMBERS) break;
       if (!group.members.has(id) && hasWhatsApp(ctx, id))
         group.members.set(id, { isAdmin: false, isSuperAdmin: false });
     }
@@ -175,7 +179,8 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
     const person = personOf(ctx, request);
     const me = ctx.instance.chatId;
     const mayAdd = group && (isAdmin(group, me) || group.settings.allowParticipantsAddMembers);
-    if (!group || !mayAdd || group.members.has(person) || !hasWhatsApp(ctx, person))
+    const full = group && group.members.size >= MAX_GROUP_MEMBERS;
+    if (!group || !mayAdd || full || group.members.has(person) || !hasWhatsApp(ctx, person))
       return answer(ctx, "notAdded");
     group.members.set(person, { isAdmin: false, isSuperAdmin: false });
     return answer(ctx, "added");

@@ -15,6 +15,7 @@ import {
 } from "./inputs.js";
 import { Journal, type JournalEntry } from "./journal.js";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth.js";
+import { MAX_INSTANCES, MAX_PEOPLE } from "./limits.js";
 import { NOT_AUTHORIZED_SUFFIX, STARTING_MS, STARTING_SUFFIX } from "./magic.js";
 import { parseMultipart, partsOf, TooManyParts } from "./multipart.js";
 import { createRandom, type Random } from "./random.js";
@@ -236,7 +237,9 @@ class Core {
     quota?: number;
     startingUntil?: number;
   }): Instance {
-    const phone = options.phone ?? this.world.newPhone();
+    // Re-added without a phone, an instance keeps its own: its groups still name it.
+    const previous = this.world.instances.get(options.idInstance);
+    const phone = options.phone ?? previous?.phone ?? this.world.newPhone();
     const instance: Instance = {
       idInstance: options.idInstance,
       token: options.token,
@@ -248,7 +251,9 @@ class Core {
       quotaUsed: 0,
       quotaMonth: monthOf(this.clock.now()),
     };
+    if (previous) this.world.chatIds.delete(previous.chatId);
     this.world.instances.set(instance.idInstance, instance);
+    this.world.chatIds.set(instance.chatId, instance);
     return instance;
   }
 
@@ -256,6 +261,7 @@ class Core {
   instanceFor(idInstance: string, token: string): Instance | undefined {
     const known = this.world.instances.get(idInstance);
     if (known) return known.token === token ? known : undefined;
+    if (this.world.instances.size >= MAX_INSTANCES) return undefined;
     if (idInstance.endsWith(STARTING_SUFFIX))
       return this.register({
         idInstance,
@@ -544,6 +550,11 @@ class Core {
     const phone = options.phone === undefined ? undefined : requirePhone(options.phone, "phone");
     const state = options.state === undefined ? undefined : requireState(options.state);
     const quota = options.quota === undefined ? undefined : requireCount(options.quota, "quota", 0);
+    if (!this.world.instances.has(idInstance) && this.world.instances.size >= MAX_INSTANCES)
+      throw new EmulatorError(
+        `the emulator holds at most ${MAX_INSTANCES} instances`,
+        "idInstance",
+      );
     if (phone !== undefined) {
       const other = this.world.instanceByChatId(chatIdOfPhone(phone));
       if (other && other.idInstance !== idInstance)
@@ -571,6 +582,8 @@ class Core {
   addPeople(phones: unknown): void {
     if (!Array.isArray(phones)) throw new EmulatorError("addPeople takes an array", "phones");
     const ids = phones.map((phone, i) => requirePerson(phone, `phones[${i}]`));
+    if (this.world.people.size + ids.length > MAX_PEOPLE)
+      throw new EmulatorError(`the emulator holds at most ${MAX_PEOPLE} people`, "phones");
     for (const id of ids) this.world.people.add(id);
   }
 }
