@@ -145,6 +145,9 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** The longest delay a fault may hold a call for: what one timer can wait (about 24.8 days). */
+export const MAX_DELAY_MS = 2 ** 31 - 1;
+
 function requireCount(value: unknown, field: string, min: number): number {
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min)
     throw new EmulatorError(`${field} must be an integer >= ${min}`, field);
@@ -454,6 +457,13 @@ class Core {
       }
       return { body: Object.fromEntries(form), request };
     }
+    // As Prism does: a body in a media type the operation does not list is refused unread.
+    const given = (call.contentType ?? "").split(";")[0]?.trim().toLowerCase();
+    if (given && given !== operation.contentType)
+      return {
+        answer: withDetail(operation, `content type must be ${operation.contentType}`),
+        request: null,
+      };
     let text: string;
     try {
       text = await call.text();
@@ -518,6 +528,9 @@ class Core {
       throw new EmulatorError("options must be an object", "options");
     const times = options.times === undefined ? 1 : requireCount(options.times, "times", 1);
     const delay = options.delay === undefined ? 0 : requireCount(options.delay, "delay", 0);
+    // A longer wait than a timer can hold would fire at once (Node clamps it to 1 ms).
+    if (delay > MAX_DELAY_MS)
+      throw new EmulatorError(`delay must be at most ${MAX_DELAY_MS} ms`, "delay");
     const reset = options.reset === undefined ? false : options.reset;
     if (typeof reset !== "boolean") throw new EmulatorError("reset must be a boolean", "reset");
     const status = options.status;
