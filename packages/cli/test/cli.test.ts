@@ -457,6 +457,38 @@ describe("bad options", () => {
   });
 });
 
+describe("nothing from the service or a file reaches the terminal unescaped", () => {
+  /** Escapes that retitle the window, clear the screen, start a C1 sequence, reverse the text. */
+  const EVIL = "\u001b]0;owned\u0007\u001b[2J\u009b31m\u202egnp.exe\r";
+  const RAW = /[\u001b\u0007\u009b\u202e\r]/;
+
+  it("escapes control characters in an answer, in text and in --json (which stays valid JSON)", async () => {
+    const server = createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ addParticipant: false, note: EVIL }));
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const args = [...ADD, "--participant-phone", PHONE, "--api-url", url];
+      const text = await runCli(args);
+      expect(text.stdout + text.stderr).not.toMatch(RAW);
+      expect(text.stdout + text.stderr).toContain("\\u001b");
+      const json = await runCli([...args, "--json"]);
+      expect(json.stdout).not.toMatch(RAW);
+      expect(JSON.parse(json.stdout).note).toBe(EVIL);
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+  });
+
+  it("escapes a participants file's raw bytes in what it reports", async () => {
+    const result = await runCli(addFromFileArgs(writePeople(`79001234568\n${EVIL}\n`)));
+    expect(result.stdout + result.stderr).not.toMatch(RAW);
+  });
+});
+
 describe("the token never shows", () => {
   /** A token with characters JSON and URLs escape, so an escaped spelling cannot slip through. */
   const ODD_TOKEN = 'tok"en\\Secret/1234567890';
