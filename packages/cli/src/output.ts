@@ -32,10 +32,18 @@ export function maskedOutput(io: Io, redact: (text: string) => string): Output {
  * terminal shows. In JSON output the same escapes keep the text valid JSON.
  */
 function terminalSafe(text: string): string {
-  return text.replace(
-    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  let out = "";
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const control = (c < 0x20 && c !== 0x0a && c !== 0x09) || (c >= 0x7f && c <= 0x9f);
+    const bidi =
+      c === 0x2028 || c === 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    if (!control && !bidi) continue;
+    out += `${text.slice(copied, i)}\\u${c.toString(16).padStart(4, "0")}`;
+    copied = i + 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** Human lines for an answer: `key: value`, nested values as JSON. */
