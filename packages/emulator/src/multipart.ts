@@ -25,10 +25,11 @@ export async function parseMultipart(
 ): Promise<FormData> {
   const boundary = boundaryOf(contentType);
   if (boundary !== undefined) {
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const delimiter = Buffer.from(`--${boundary}`, "latin1");
+    // One byte one character (no Buffer: this runs in a browser too); the boundary is ASCII.
+    const text = new TextDecoder("latin1").decode(bytes);
+    const delimiter = `--${boundary}`;
     let count = 0;
-    for (let at = buffer.indexOf(delimiter); at !== -1; at = buffer.indexOf(delimiter, at + 1)) {
+    for (let at = text.indexOf(delimiter); at !== -1; at = text.indexOf(delimiter, at + 1)) {
       // The closing delimiter is one more than the parts.
       if (++count > MAX_MULTIPART_PARTS + 1) throw new TooManyParts();
     }
