@@ -42,6 +42,7 @@ for (const method of ["GET", "DELETE"]) {
     test(`a ${method} whose Connection names ${framing} never reaches the upstream as two requests, and a second caller gets its own answer`, async () => {
       for (let round = 0; round < 3; round++) {
         upstream.received.length = 0;
+        const before = proxy.checked;
         const attacker = "/waInstance1101000001/getGroupData/attackerToken123456";
         const victim = `/waInstance1101000002/getGroupData/victimToken${round}abcdefgh`;
         const outcome = await exchangeRaw(proxy.url, {
@@ -57,7 +58,10 @@ for (const method of ["GET", "DELETE"]) {
           signal: AbortSignal.timeout(5000),
         });
         expect(await reply.json()).toEqual({ answers: victim });
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        // Both exchanges done with (the proxy counts each): anything smuggled has arrived by now.
+        const deadline = Date.now() + 5000;
+        while (proxy.checked < before + 2 && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 10));
         expect(upstream.received.map((request) => request.url)).not.toContain("/smuggled");
       }
     });
