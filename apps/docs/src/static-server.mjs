@@ -54,6 +54,13 @@ export function startStaticServer({ root, port = 0, host = "127.0.0.1" }) {
     if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
     else socket.destroy();
   });
+  // CONNECT and upgrades never reach the handler: answered here, never left hanging.
+  server.on("connect", (_req, socket) => {
+    socket.end("HTTP/1.1 405 Method Not Allowed\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+  });
+  server.on("upgrade", (_req, socket) => {
+    socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+  });
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {
@@ -91,7 +98,8 @@ function serve(realRoot, req, res) {
   let stats = statOrUndefined(target);
   if (stats?.isDirectory()) {
     if (!pathname.endsWith("/")) {
-      res.writeHead(301, { location: `${pathname}/` }).end();
+      // One leading slash only: `//en/` would be a redirect to the host `en` (protocol-relative).
+      res.writeHead(301, { location: `/${pathname.replace(/^[/\\]+/, "")}/` }).end();
       return;
     }
     target = join(target, "index.html");

@@ -152,3 +152,16 @@ describe("the docs server's compression and caching", () => {
     expect((await raw("/en/")).headers["cache-control"]).toBe("no-cache");
   });
 });
+
+describe("the docs server never redirects off its own host", () => {
+  it.each([
+    ["//en", "/en/"],
+    ["///en", "/en/"],
+    ["/en", "/en/"],
+  ])("answers GET %s with Location %s", async (path, location) => {
+    const answer = await raw(path);
+    expect(answer.status).toBe(301);
+    expect(answer.headers.location).toBe(location);
+    await stillServes();
+  });
+});

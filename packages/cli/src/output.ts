@@ -1,4 +1,5 @@
 // Where the CLI writes, with the API token masked in everything it prints.
+import { redactDeep } from "@greenspec/redact";
 
 export interface Io {
   out(text: string): void;
@@ -14,22 +15,35 @@ export interface Output extends Io {
 }
 
 export function maskedOutput(io: Io, redact: (text: string) => string): Output {
-  const maskDeep = (value: unknown, depth: number): unknown => {
-    if (typeof value === "string") return redact(value);
-    if (value === null || typeof value !== "object") return value;
-    if (depth > 64) return "[nested too deep]";
-    if (Array.isArray(value)) return value.map((item) => maskDeep(item, depth + 1));
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [redact(key), maskDeep(item, depth + 1)]),
-    );
-  };
-  const out = (text: string) => io.out(redact(text));
+  // Answers are shallow; 64 levels keep any real one whole while a hostile one cannot overflow.
+  const maskDeep = (value: unknown) => redactDeep(value, redact, 64);
+  const out = (text: string) => io.out(terminalSafe(redact(text)));
   return {
     out,
-    err: (text) => io.err(redact(text)),
-    json: (value) => out(`${JSON.stringify(maskDeep(value, 0))}\n`),
-    mask: (value) => maskDeep(value, 0),
+    err: (text) => io.err(terminalSafe(redact(text))),
+    json: (value) => out(`${JSON.stringify(maskDeep(value))}\n`),
+    mask: (value) => maskDeep(value),
   };
+}
+
+/**
+ * Control characters (but newline and tab), C1 controls and bidirectional overrides as `\uXXXX`:
+ * a group name or a file's bytes must not move the cursor, retitle the window or reorder what a
+ * terminal shows. In JSON output the same escapes keep the text valid JSON.
+ */
+function terminalSafe(text: string): string {
+  let out = "";
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const control = (c < 0x20 && c !== 0x0a && c !== 0x09) || (c >= 0x7f && c <= 0x9f);
+    const bidi =
+      c === 0x2028 || c === 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    if (!control && !bidi) continue;
+    out += `${text.slice(copied, i)}\\u${c.toString(16).padStart(4, "0")}`;
+    copied = i + 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** Human lines for an answer: `key: value`, nested values as JSON. */

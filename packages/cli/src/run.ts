@@ -1,6 +1,6 @@
 // One run of the CLI: refuse secrets in flags, read the credentials, mask the token in all
 // output, parse the arguments and resolve to the exit code.
-import { redactor } from "@greenspec/client";
+import { redactor } from "@greenspec/redact";
 import { CommanderError } from "commander";
 import { findSecretFlag, readCredentials, secretFlagMessage } from "./credentials.js";
 import { EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
@@ -17,7 +17,7 @@ export async function run(argv: readonly string[], io: Io, env = process.env): P
   }
   let exitCode = EXIT_OK;
   const credentials = readCredentials(env);
-  // The client's own masking: the token in every spelling a URL or message may carry.
+  // The one masking rule (@greenspec/redact): the token in every spelling, and any piece of it.
   const output = maskedOutput(io, redactor(credentials.apiTokenInstance));
   const program = buildProgram(output, async (options, work) => {
     exitCode = await withSession(options, credentials, output, work);

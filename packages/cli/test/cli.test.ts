@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
+import { echoesOf, leakedPieces } from "@greenspec/redact";
 import { model } from "@greenspec/spec/model";
 import { describe, expect, inject, it } from "vitest";
 import { type SpecCommand, specCommands } from "../src/commands.js";
@@ -486,6 +487,40 @@ describe("bad options", () => {
   });
 });
 
+describe("nothing from the service or a file reaches the terminal unescaped", () => {
+  /** Escapes that retitle the window, clear the screen, start a C1 sequence, reverse the text. */
+  const EVIL = "\u001b]0;owned\u0007\u001b[2J\u009b31m\u202egnp.exe\r";
+  /** Whether the text holds any of EVIL's raw characters. */
+  const hasRaw = (text: string) =>
+    [...EVIL].some((c) => (c < " " || c > "~" ? text.includes(c) : false));
+
+  it("escapes control characters in an answer, in text and in --json (which stays valid JSON)", async () => {
+    const server = createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ addParticipant: false, note: EVIL }));
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const args = [...ADD, "--participant-phone", PHONE, "--api-url", url];
+      const text = await runCli(args);
+      expect(hasRaw(text.stdout + text.stderr)).toBe(false);
+      expect(text.stdout + text.stderr).toContain("\\u001b");
+      const json = await runCli([...args, "--json"]);
+      expect(hasRaw(json.stdout)).toBe(false);
+      expect(JSON.parse(json.stdout).note).toBe(EVIL);
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+  });
+
+  it("escapes a participants file's raw bytes in what it reports", async () => {
+    const result = await runCli(addFromFileArgs(writePeople(`79001234568\n${EVIL}\n`)));
+    expect(hasRaw(result.stdout + result.stderr)).toBe(false);
+  });
+});
+
 describe("the token never shows", () => {
   /** A token with characters JSON and URLs escape, so an escaped spelling cannot slip through. */
   const ODD_TOKEN = 'tok"en\\Secret/1234567890';
@@ -530,6 +565,21 @@ describe("the token never shows", () => {
         if (shown) expect(result.stdout + result.stderr).toContain("***");
         expect(leaks(result.stdout + result.stderr, ODD_TOKEN)).toEqual([]);
       }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("masks every echo of the token (any case, cut, encoded) in a 200 answer it prints", async () => {
+    const secret = "d75b3a66374942c5b3c019c698abc2067e151558acbd412345";
+    const echoes = Object.fromEntries(echoesOf(secret));
+    const server = await echoServer(200, () => ({ addParticipant: false, echoes }));
+    try {
+      const env = cleanEnv({ GREEN_API_ID_INSTANCE: ID, GREEN_API_TOKEN: secret });
+      const args = [...ADD, "--participant-phone", PHONE, "--api-url", server.url, "--json"];
+      const result = await runCli(args, { env });
+      expect(result.stdout + result.stderr).toContain("***");
+      expect(leakedPieces(secret, result.stdout + result.stderr)).toEqual([]);
     } finally {
       await server.close();
     }

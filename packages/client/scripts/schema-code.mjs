@@ -24,6 +24,7 @@ const SHAPE_IGNORES = new Set([
   "maximum",
   "format",
   "minItems",
+  "maxItems",
   "uniqueItems",
   "minProperties",
   "additionalProperties",
@@ -34,7 +35,7 @@ const SHAPE_IGNORES = new Set([
 /** @type {Record<string, string[]>} */
 const KEYWORDS = {
   object: ["type", "properties", "required", "additionalProperties", "minProperties"],
-  array: ["type", "items", "minItems", "uniqueItems"],
+  array: ["type", "items", "minItems", "maxItems", "uniqueItems"],
   string: ["type", "pattern", "minLength", "maxLength"],
   integer: ["type", "minimum", "maximum", "format"],
   boolean: ["type"],
@@ -226,8 +227,10 @@ export function schemaCode({ model, lib = "c" }) {
         const min = shape ? undefined : count(schema.minItems, where);
         const unique = !shape && schema.uniqueItems === true;
         if (unique) primitiveItems(schema.items, `${where}/items`);
-        const least = min ?? (unique ? 0 : undefined);
-        return `${lib}.arr(${args(item, least?.toString(), unique ? "true" : undefined)})`;
+        const max = shape ? undefined : count(schema.maxItems, where);
+        const least = min ?? (unique || max !== undefined ? 0 : undefined);
+        const once = unique ? "true" : max === undefined ? undefined : "false";
+        return `${lib}.arr(${args(item, least?.toString(), once, max?.toString())})`;
       }
       case "string": {
         if (shape) return typeCheck("string");

@@ -80,9 +80,7 @@ function errorOf(
   const given =
     (body as { description?: unknown } | null)?.description ??
     (body as { message?: unknown } | null)?.message;
-  const description = excerpt(
-    typeof given === "string" ? given : text.replace(/(?:<[^>]*>|\s)+/g, " ").trim(),
-  );
+  const description = excerpt(typeof given === "string" ? given : plainText(text));
   let kind = kindOfStatus(status);
   if (kind === "bad-request") {
     const lower = text.toLowerCase();
@@ -95,6 +93,36 @@ function errorOf(
   if (details.kind === "quota-exceeded" && body && typeof body === "object")
     details.quota = body as never;
   return fail(id, `HTTP ${status} ${description}${note}`, details);
+}
+
+/**
+ * How much of a body an excerpt is made from: cut before it is cleaned or masked, so the work
+ * per answer is bounded whatever the service sends (cleaning a 320,000-character body of `<`
+ * whole took 108 s, and no timeout can fire during it).
+ */
+export const EXCERPT_WINDOW = 4096;
+
+/** The start of an HTML or text body as one line: tags and runs of space become one space. */
+function plainText(text: string): string {
+  // `[^<>]` stops a tag at the next `<`, so a body of `<` alone is read once, not once per `<`.
+  return text
+    .slice(0, EXCERPT_WINDOW)
+    .replace(/<[^<>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * The text of an error body as openapi-fetch hands it back (parsed when it is JSON). Writing a
+ * parsed body back can overflow the stack (5,000 levels did): then its status alone speaks.
+ */
+export function errorText(error: unknown): string {
+  if (typeof error === "string") return error;
+  try {
+    return JSON.stringify(error) ?? "";
+  } catch {
+    return "(the body nests too deep to be read)";
+  }
 }
 
 /** A Retry-After header (delay in seconds or an HTTP date) in ms, or undefined. */

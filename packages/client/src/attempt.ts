@@ -1,6 +1,6 @@
 import type { paths } from "@greenspec/types";
 import createClient, { defaultPathSerializer } from "openapi-fetch";
-import { type Details, type Fail, type Outcome, readAnswer } from "./answer.js";
+import { type Details, errorText, type Fail, type Outcome, readAnswer } from "./answer.js";
 import { type OperationId, operations } from "./generated/operations.js";
 import type { OperationInfo } from "./operation.js";
 import { redactError } from "./redact.js";
@@ -117,7 +117,7 @@ export function attempter({
         redirect: "manual",
         parseAs: "text",
       });
-      const text = data ?? (typeof error === "string" ? error : (JSON.stringify(error) ?? ""));
+      const text = data ?? errorText(error);
       return readAnswer(id, response, text, fail, excerpt);
     } catch (thrown) {
       if (signal?.aborted) return fail(id, "aborted", { kind: "aborted" });

@@ -1,9 +1,10 @@
+import { redactDeep } from "@greenspec/redact";
 import { GreenApiError } from "./errors.js";
 import { operations } from "./generated/operations.js";
 import type { Validator } from "./operation.js";
 import { checkCallOptions } from "./options.js";
 import { plainCopy } from "./plain.js";
-import { redactDeep, redactError } from "./redact.js";
+import { redactError } from "./redact.js";
 import type { CallOptions, OperationMethods, RequestBody } from "./types.js";
 import type { Violation } from "./validation.js";
 

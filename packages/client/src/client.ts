@@ -1,5 +1,6 @@
+import { redactDeep, redactor } from "@greenspec/redact";
 import { defaultPathSerializer } from "openapi-fetch";
-import type { Details, Fail } from "./answer.js";
+import { type Details, EXCERPT_WINDOW, type Fail } from "./answer.js";
 import { attempter } from "./attempt.js";
 import { type BulkMethods, bulkMethods } from "./bulk.js";
 import { reportDrift } from "./drift.js";
@@ -8,7 +9,7 @@ import { GreenApiError } from "./errors.js";
 import { defaultApiUrl, type OperationId, operations } from "./generated/operations.js";
 import { checkCallOptions, checkOptions } from "./options.js";
 import { Pacer } from "./pacing.js";
-import { redactDeep, redactError, redactor } from "./redact.js";
+import { redactError } from "./redact.js";
 import { mayHaveRun, type RetryOptions, retryDefaults, withRetries } from "./retry.js";
 import type { CallOptions, GreenApiOptions, OperationMethods } from "./types.js";
 import type { Violation } from "./validation.js";
@@ -62,8 +63,9 @@ export function createGreenApi(given: GreenApiOptions): GreenApi {
     fetch: options.fetch,
     maxResponseBytes: options.maxResponseBytes ?? 4 * 1024 * 1024,
     fail,
-    // Masked whole, then cut: a token that straddles the cut must not survive in part.
-    excerpt: (text) => redact(text).slice(0, 200),
+    // Masked, then cut: a token that straddles the cut must not survive in part. Only a window
+    // is masked, so a 4 MiB body costs no more than a short one; what pokes past it is never shown.
+    excerpt: (text) => redact(text.slice(0, EXCERPT_WINDOW)).slice(0, 200),
   });
 
   async function call(id: OperationId, input: unknown, call: CallOptions = {}): Promise<unknown> {

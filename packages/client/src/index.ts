@@ -19,7 +19,6 @@ export type * from "./generated/names.js";
 export { type OperationId, operations } from "./generated/operations.js";
 export type { OperationInfo, Validator, Violation } from "./operation.js";
 export { Pacer, rateLimits } from "./pacing.js";
-export { redactor } from "./redact.js";
 export { type RetryOptions, retryDefaults } from "./retry.js";
 export type {
   BinaryPart,

@@ -114,10 +114,11 @@ export const str = (pattern?: RegExp, min = 0, max = Infinity): Validator => {
 };
 
 export const arr =
-  (item: Validator, min = 0, unique = false): Validator =>
+  (item: Validator, min = 0, unique = false, max = Infinity): Validator =>
   (v, at) => {
     if (!Array.isArray(v)) return notA(at, "array");
     if (v.length < min) return fault(at, `must list at least ${min}`);
+    if (v.length > max) return fault(at, `must list at most ${max}`);
     for (let i = 0; i < v.length; i++) {
       const failed = item(v[i], child(at, i));
       if (failed) return failed;

@@ -24,6 +24,8 @@ const ECHOES: [string, (url: string) => string][] = [
   ["re-encoded in lowercase hex", (url) => lowerHex(url)],
   ["decoded then re-encoded whole", (url) => encodeURIComponent(decoded(url))],
   ["cut to a part of the token", (url) => decoded(url).slice(0, -3)],
+  ["in upper case", (url) => decoded(url).toUpperCase()],
+  ["percent-encoded in upper case", (url) => url.toUpperCase()],
   ["straddling a 200-character cut", (url) => `${"x".repeat(200 - 40)}${decoded(url)}`],
 ];
 
@@ -149,4 +151,19 @@ describe("input that carries the token is masked in the validation error", () =>
     expect(bulk.counts.failed).toBe(2);
     expectNoLeak(bulk, token);
   });
+});
+
+describe("a token too short to be real is masked only in the URL, never in the client's own words", () => {
+  for (const token of ["any", "t"])
+    it(`token ${JSON.stringify(token)}: a 429 reads "Too Many Requests" and the URL ends in ***`, async () => {
+      const api = client(token, {
+        apiUrl: "http://127.0.0.1:9",
+        retry: false,
+        fetch: async () => new Response("Too Many Requests", { status: 429 }),
+      });
+      const error = await failureOf(api.addGroupParticipant(BODY));
+      expect(error.kind).toBe("rate-limited");
+      expect(error.message).toContain("HTTP 429 Too Many Requests");
+      expect((error as { url?: string }).url).toMatch(/^http:\/\/127\.0\.0\.1:9\/.*\/\*\*\*$/);
+    });
 });

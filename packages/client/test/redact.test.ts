@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
+import { redactDeep, redactor } from "@greenspec/redact";
 import { describe, expect, it } from "vitest";
-import { redactDeep, redactError, redactor } from "../src/redact.js";
+import { redactError } from "../src/redact.js";
 
 const TOKEN = "abc+def/ghi=";
 

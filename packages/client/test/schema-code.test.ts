@@ -164,6 +164,12 @@ describe("the schema code generator", () => {
     expect(verdict(check, ["x1", "x1"])).toBe("body must not list the same value twice");
   });
 
+  it("refuses an array past maxItems before looking at any item", () => {
+    const check = compile({ type: "array", maxItems: 2, items: { type: "string", pattern: "^x" } });
+    expect(verdict(check, ["x1", "x2"])).toBe("ok");
+    expect(verdict(check, ["y", "y", "y"])).toBe("body must satisfy maxItems 2");
+  });
+
   it("gives a oneOf of objects picked by fields readable words for both and neither", () => {
     const branch = (own: string, other: string) => ({
       type: "object",

@@ -1,8 +1,10 @@
 // What each group method does to the emulated WhatsApp, as its page describes it. Every answer
 // starts from one of the spec's named examples (so its status and shape are the spec's) and only
 // live values (ids, links, members) are filled in; the generated types check each body.
+
 import type { components, operations } from "@greenspec/types";
 import { chatIdOfPhone } from "./inputs.js";
+import { MAX_GROUP_MEMBERS, MAX_GROUPS } from "./limits.js";
 import {
   hasWhatsAppByDefault,
   NO_WHATSAPP_EXAMPLE,
@@ -95,12 +97,13 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
     const { groupName, chatIds } = body<"createGroup">(ctx);
     const overlimit = specAnswer(ctx.operation, OVERLIMIT_EXAMPLE);
     if (groupName === identifierOf(overlimit)) return overlimit;
-    if (groupName === NOT_CREATED_NAME) return answer(ctx, "notCreated");
     // A member without WhatsApp fails the whole call with a 500 and no group (green-api/issues
     // #544 and #748), where WhatsApp's own app would leave that member out.
     if (chatIds.some((id) => !hasWhatsApp(ctx, ctx.world.personOfLid(id) ?? id)))
       return specAnswer(ctx.operation, NO_WHATSAPP_EXAMPLE);
     const { world, instance } = ctx;
+    if (groupName === NOT_CREATED_NAME || world.groups.size >= MAX_GROUPS)
+      return answer(ctx, "notCreated");
     const now = seconds(ctx.now);
     const group: Group = {
       id: world.newGroupId(),
@@ -120,6 +123,7 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
       urlAvatar: null,
     };
     for (const id of chatIds) {
+      if (group.members.size >= MAX_GROUP_MEMBERS) break;
       if (!group.members.has(id)) group.members.set(id, { isAdmin: false, isSuperAdmin: false });
     }
     world.groups.set(group.id, group);
@@ -185,10 +189,12 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
     const person = personOf(ctx, request);
     const me = ctx.instance.chatId;
     const mayAdd = group && (isAdmin(group, me) || group.settings.allowParticipantsAddMembers);
+    const full = group && group.members.size >= MAX_GROUP_MEMBERS;
     // Whose privacy settings let only contacts add them is not added either: an invite link is
     // the way in for them.
     const refuses = ctx.world.inbox.refusesAdding.has(person) || refusesAddingByDefault(person);
-    if (!group || !mayAdd || group.members.has(person) || !hasWhatsApp(ctx, person) || refuses)
+    const member = group?.members.has(person);
+    if (!group || !mayAdd || full || member || !hasWhatsApp(ctx, person) || refuses)
       return answer(ctx, "notAdded");
     group.members.set(person, { isAdmin: false, isSuperAdmin: false });
     return answer(ctx, "added");

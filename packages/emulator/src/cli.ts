@@ -4,13 +4,14 @@ import { parseArgs } from "node:util";
 import { CONTROL_PREFIX } from "./control.js";
 import { startEmulator } from "./server.js";
 
-const USAGE = `Usage: greenspec-emulator [--port 4020] [--clock real|manual] [--seed N] [--strict] [--quota N]
+const USAGE = `Usage: greenspec-emulator [--port 4020] [--clock real|manual] [--seed N] [--strict] [--quota N] [--allow-host NAME]
 
   --port    port on 127.0.0.1 (0 picks a free one)                   default 4020
   --clock   "real", or "manual" (time moves only through the controls) default real
   --seed    seed of the ids and links the emulator makes up           default 1
   --strict  only people added through the controls have WhatsApp
   --quota   calls per instance per month before 466                   default none
+  --allow-host  a Host name to answer besides the loopback ones (repeatable)
 
 Controls: ${CONTROL_PREFIX}/... (GET ${CONTROL_PREFIX} lists them).`;
 
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
       seed: { type: "string" },
       strict: { type: "boolean", default: false },
       quota: { type: "string" },
+      "allow-host": { type: "string", multiple: true },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
     port,
     clock: values.clock,
     strict: values.strict,
+    ...(values["allow-host"] ? { allowedHosts: values["allow-host"] } : {}),
     ...(seed === undefined ? {} : { seed }),
     ...(quota === undefined ? {} : { quota }),
   });

@@ -6,6 +6,9 @@ export type ClockMode = "real" | "manual";
 /** Where a manual clock starts: a fixed moment, so a seeded run is the same every time. */
 export const MANUAL_CLOCK_START = Date.UTC(2025, 0, 1);
 
+/** The latest moment the clock may show: the end of the year 9999. */
+export const LATEST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 export interface Clock {
   readonly mode: ClockMode;
   /** Milliseconds since the Unix epoch, as the emulator sees it. */
@@ -23,6 +26,9 @@ export function createClock(mode: ClockMode): Clock {
     advance(ms: number) {
       if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0)
         throw new TypeError(`clock.advance takes a finite number of milliseconds >= 0, got ${ms}`);
+      // Past the last date an ISO timestamp can show, every dated answer would fail.
+      if (base() + offset + ms > LATEST_TIME)
+        throw new TypeError("clock.advance would move the clock past the year 9999");
       offset += ms;
     },
   };

@@ -69,7 +69,18 @@ export async function handleControl(core: Core, call: IncomingCall): Promise<Out
   if (!control) return reply(404, { error: `no control ${call.method} ${sub.slice(0, 100)}` });
   let body: Record<string, unknown> = {};
   if (call.method === "POST") {
-    const text = await call.text();
+    // JSON only: a form or text/plain body is what a cross-site page can send unasked.
+    const type = (call.contentType ?? "").split(";")[0]?.trim().toLowerCase();
+    if (type && type !== "application/json")
+      return reply(415, { error: "a control takes an application/json body", field: "body" });
+    let text: string;
+    try {
+      text = await call.text();
+    } catch {
+      return reply(413, { error: "the body is too large or broken off", field: "body" });
+    }
+    if (text !== "" && !type)
+      return reply(415, { error: "a control takes an application/json body", field: "body" });
     if (text.trim() !== "") {
       try {
         body = JSON.parse(text);

@@ -11,7 +11,10 @@ import { chatIdOfPhone, requireIdInstance, requirePhone, requireToken } from "./
 import { type AddPeopleOptions, acceptInvite, addPeople } from "./invites.js";
 import { answersInAnyState, jobBehaviours } from "./job-behaviours.js";
 import { Journal, type JournalEntry } from "./journal.js";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth.js";
+import { MAX_INSTANCES, MAX_PEOPLE } from "./limits.js";
 import { NOT_AUTHORIZED_SUFFIX, STARTING_MS, STARTING_SUFFIX } from "./magic.js";
+import { parseMultipart, partsOf, TooManyParts } from "./multipart.js";
 import { createRandom, type Random } from "./random.js";
 import { RateLimiter, warnStandingClock } from "./rate-limit.js";
 import { routePattern } from "./route-pattern.js";
@@ -94,11 +97,21 @@ export interface Emulator {
 
 /** Request bodies beyond this are refused (a group picture is well under it). */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/**
+ * A JSON body beyond this is refused unparsed: parsing takes the event loop from every other
+ * caller, and the largest body the spec accepts (createGroup with its 1,023 ids) is ~30 kB.
+ */
+export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
 interface Route {
   operation: OperationSpec;
   pattern: RegExp;
 }
+
+/** Segments of the spec's paths that are never a secret: shown in the journal as they are. */
+const LITERAL_SEGMENTS = new Set(
+  operations.flatMap((operation) => operation.path.split("/").filter((s) => !s.includes("{"))),
+);
 
 const routes: Route[] = operations.map((operation) => ({
   operation,
@@ -137,6 +150,9 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener("abort", aborted, { once: true });
   });
 }
+
+/** The longest delay a fault may hold a call for: what one timer can wait (about 24.8 days). */
+export const MAX_DELAY_MS = 2 ** 31 - 1;
 
 function requireCount(value: unknown, field: string, min: number): number {
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min)
@@ -195,7 +211,7 @@ class Core {
   /** Whether a 429 has already been explained by the manual clock (said once per emulator). */
   warnedOfClock = false;
   faults = new Faults();
-  journal = new Journal();
+  journal = new Journal(LITERAL_SEGMENTS);
 
   constructor(
     readonly options: Required<Pick<EmulatorOptions, "clock" | "seed" | "strict">> & {
@@ -225,7 +241,9 @@ class Core {
     quota?: number;
     startingUntil?: number;
   }): Instance {
-    const phone = options.phone ?? this.world.newPhone();
+    // Re-added without a phone, an instance keeps its own: its groups still name it.
+    const previous = this.world.instances.get(options.idInstance);
+    const phone = options.phone ?? previous?.phone ?? this.world.newPhone();
     const instance: Instance = {
       idInstance: options.idInstance,
       token: options.token,
@@ -237,7 +255,9 @@ class Core {
       quotaUsed: 0,
       quotaMonth: monthOf(this.clock.now()),
     };
+    if (previous) this.world.chatIds.delete(previous.chatId);
     this.world.instances.set(instance.idInstance, instance);
+    this.world.chatIds.set(instance.chatId, instance);
     return instance;
   }
 
@@ -245,6 +265,7 @@ class Core {
   instanceFor(idInstance: string, token: string): Instance | undefined {
     const known = this.world.instances.get(idInstance);
     if (known) return known.token === token ? known : undefined;
+    if (this.world.instances.size >= MAX_INSTANCES) return undefined;
     if (idInstance.endsWith(STARTING_SUFFIX))
       return this.register({
         idInstance,
@@ -384,7 +405,9 @@ class Core {
     if (instance.state === "notAuthorized" && !anyState)
       return finish(operation, params, specAnswer(operation, "notAuthorized"));
 
-    if (call.contentLength !== undefined && call.contentLength > MAX_BODY_BYTES)
+    const limit =
+      operation.contentType === "multipart/form-data" ? MAX_BODY_BYTES : MAX_JSON_BODY_BYTES;
+    if (call.contentLength !== undefined && call.contentLength > limit)
       return finish(operation, params, withDetail(operation, "body is too large"));
     const read = await this.readBody(operation, call);
     if ("answer" in read) return finish(operation, params, read.answer, read.request);
@@ -413,16 +436,19 @@ class Core {
     const binary = Object.entries(operation.binaryParts);
     if (operation.contentType === "multipart/form-data") {
       let form: FormData;
+      let grouped: Map<string, FormDataEntryValue[]>;
       try {
         form = await call.formData();
-      } catch {
-        // Not multipart, cut short, or too large: nothing the spec would accept.
-        return { answer: withDetail(operation, "body is not multipart/form-data"), request: null };
+        grouped = partsOf(form);
+      } catch (error) {
+        // Not multipart, cut short, too large or too many parts: nothing the spec would accept.
+        const detail =
+          error instanceof TooManyParts ? error.message : "body is not multipart/form-data";
+        return { answer: withDetail(operation, detail), request: null };
       }
       const parts: Record<string, unknown> = {};
       const request: Record<string, unknown> = {};
-      for (const key of new Set(form.keys())) {
-        const values = form.getAll(key);
+      for (const [key, values] of grouped) {
         const one = values.length === 1 ? values[0] : values;
         parts[key] = typeof one === "string" || Array.isArray(one) ? one : "<binary>";
         request[key] =
@@ -442,6 +468,13 @@ class Core {
       }
       return { body: Object.fromEntries(form), request };
     }
+    // As Prism does: a body in a media type the operation does not list is refused unread.
+    const given = (call.contentType ?? "").split(";")[0]?.trim().toLowerCase();
+    if (given && given !== operation.contentType)
+      return {
+        answer: withDetail(operation, `content type must be ${operation.contentType}`),
+        request: null,
+      };
     let text: string;
     try {
       text = await call.text();
@@ -451,8 +484,13 @@ class Core {
         request: null,
       };
     }
-    if (text.length > MAX_BODY_BYTES)
+    if (text.length > MAX_JSON_BODY_BYTES)
       return { answer: withDetail(operation, "body is too large"), request: null };
+    if (nestsDeeperThan(text))
+      return {
+        answer: withDetail(operation, `body nests deeper than ${MAX_JSON_DEPTH} levels`),
+        request: text.slice(0, 1000),
+      };
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -502,6 +540,9 @@ class Core {
     const times = options.times === undefined ? 1 : requireCount(options.times, "times", 1);
     const delay = options.delay === undefined ? 0 : requireCount(options.delay, "delay", 0);
     const after = options.after === undefined ? 0 : requireCount(options.after, "after", 0);
+    // A longer wait than a timer can hold would fire at once (Node clamps it to 1 ms).
+    if (delay > MAX_DELAY_MS)
+      throw new EmulatorError(`delay must be at most ${MAX_DELAY_MS} ms`, "delay");
     const reset = options.reset === undefined ? false : options.reset;
     if (typeof reset !== "boolean") throw new EmulatorError("reset must be a boolean", "reset");
     const status = options.status;
@@ -534,6 +575,11 @@ class Core {
     const phone = options.phone === undefined ? undefined : requirePhone(options.phone, "phone");
     const state = options.state === undefined ? undefined : requireState(options.state);
     const quota = options.quota === undefined ? undefined : requireCount(options.quota, "quota", 0);
+    if (!this.world.instances.has(idInstance) && this.world.instances.size >= MAX_INSTANCES)
+      throw new EmulatorError(
+        `the emulator holds at most ${MAX_INSTANCES} instances`,
+        "idInstance",
+      );
     if (phone !== undefined) {
       const other = this.world.instanceByChatId(chatIdOfPhone(phone));
       if (other && other.idInstance !== idInstance)
@@ -602,7 +648,11 @@ function callOf(input: RequestInfo | URL, init: RequestInit | undefined): Incomi
     contentType: request.headers.get("content-type"),
     ...(length === null ? {} : { contentLength: Number(length) }),
     text: () => request.text(),
-    formData: () => request.formData(),
+    formData: async () =>
+      parseMultipart(
+        new Uint8Array(await request.arrayBuffer()),
+        request.headers.get("content-type"),
+      ),
     signal: request.signal,
   };
 }

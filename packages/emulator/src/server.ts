@@ -1,7 +1,7 @@
 // startEmulator(): the emulator over HTTP on 127.0.0.1, through plain node:http (no web Request
 // or Response per call, which keeps it fast). One bad request never stops the server.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import {
   createEmulator,
   type Emulator,
@@ -10,11 +10,22 @@ import {
   MAX_BODY_BYTES,
   type Outcome,
 } from "./emulator.js";
+import { clientErrorStatus, hostCheck, writeRawError } from "./http-guard.js";
+import { parseMultipart } from "./multipart.js";
 
 export interface StartEmulatorOptions extends EmulatorOptions {
   /** Port on 127.0.0.1; a free one when left out (or 0). */
   port?: number;
+  /**
+   * Host names answered besides the loopback ones (`localhost`, `127.x.x.x`, `[::1]`), for a
+   * proxy or a container network in front of it. Requests naming any other Host, or sent by a
+   * page whose Origin is not one of these, are refused with 403.
+   */
+  allowedHosts?: string[];
 }
+
+/** A request still arriving after this long is answered 408 (on loopback one takes ms). */
+const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface EmulatorServer {
   /** Base URL, such as `http://127.0.0.1:4020`: use it as the client's apiUrl. */
@@ -63,42 +74,69 @@ function write(res: ServerResponse, outcome: Outcome): void {
 
 /** Starts an emulator (made with `options`) listening on 127.0.0.1. */
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<EmulatorServer> {
-  const { port = 0, ...emulatorOptions } = options;
+  const { port = 0, allowedHosts, ...emulatorOptions } = options;
+  if (
+    allowedHosts !== undefined &&
+    !(Array.isArray(allowedHosts) && allowedHosts.every((h) => typeof h === "string"))
+  )
+    throw new TypeError("allowedHosts must be an array of host names");
+  const hosts = hostCheck(allowedHosts);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new RangeError(`port must be an integer from 0 to 65535, got ${port}`);
   const emulator = createEmulator(emulatorOptions);
   const handle = handlerOf(emulator);
 
-  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
-    const pathname = (req.url ?? "/").split("?")[0] as string;
-    const length = Number(req.headers["content-length"]);
-    const contentType = req.headers["content-type"] ?? null;
-    let body: Promise<Buffer> | undefined;
-    const read = () => {
-      body ??= readBody(req);
-      return body;
-    };
-    handle({
-      method: req.method ?? "GET",
-      pathname,
-      contentType,
-      ...(Number.isFinite(length) ? { contentLength: length } : {}),
-      text: async () => (await read()).toString("utf8"),
-      formData: async () =>
-        new Response(new Uint8Array(await read()), {
-          headers: contentType ? { "content-type": contentType } : {},
-        }).formData(),
-    }).then(
-      (outcome) => {
-        if (!res.destroyed) write(res, outcome);
-      },
-      () => {
-        // The emulator answers its own failures; only a broken connection lands here.
-        if (!res.headersSent && !res.destroyed) res.socket?.destroy();
-      },
-    );
-  });
-  server.on("clientError", (_error, socket) => socket.destroy());
+  const server = createServer(
+    {
+      keepAliveTimeout: 5000,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      headersTimeout: REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: 1000,
+    },
+    (req, res) => {
+      const refusal = hosts.refusal(req.headers.host, req.headers.origin);
+      if (refusal) {
+        req.resume();
+        write(res, {
+          status: 403,
+          contentType: "application/json",
+          body: JSON.stringify({ error: refusal }),
+        });
+        return;
+      }
+      const pathname = (req.url ?? "/").split("?")[0] as string;
+      const length = Number(req.headers["content-length"]);
+      const contentType = req.headers["content-type"] ?? null;
+      let body: Promise<Buffer> | undefined;
+      const read = () => {
+        body ??= readBody(req);
+        return body;
+      };
+      handle({
+        method: req.method ?? "GET",
+        pathname,
+        contentType,
+        ...(Number.isFinite(length) ? { contentLength: length } : {}),
+        text: async () => (await read()).toString("utf8"),
+        formData: async () => parseMultipart(await read(), contentType),
+      }).then(
+        (outcome) => {
+          if (!res.destroyed) write(res, outcome);
+        },
+        () => {
+          // The emulator answers its own failures; only a broken connection lands here.
+          if (!res.headersSent && !res.destroyed) res.socket?.destroy();
+        },
+      );
+    },
+  );
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) =>
+    writeRawError(
+      socket as Socket,
+      clientErrorStatus(error.code),
+      "the request is not valid HTTP/1.1, or it did not arrive in time",
+    ),
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -88,6 +88,8 @@ export function monthOf(ms: number): string {
 
 export class World {
   readonly instances = new Map<string, Instance>();
+  /** Instances by their chat id, so finding one never scans them all. */
+  readonly chatIds = new Map<string, Instance>();
   readonly groups = new Map<string, Group>();
   /** People who have WhatsApp, by chat id (only consulted in strict mode). */
   readonly people = new Set<string>();
@@ -147,8 +149,7 @@ export class World {
   }
 
   instanceByChatId(chatId: string): Instance | undefined {
-    for (const instance of this.instances.values()) if (instance.chatId === chatId) return instance;
-    return undefined;
+    return this.chatIds.get(chatId);
   }
 
   snapshot(now: number): Snapshot {

@@ -98,9 +98,16 @@ describe("startEmulator", () => {
     expect((await control("POST", "/nothing")).status).toBe(404);
     const notJson = await fetch(`${server.url}${CONTROL_PREFIX}/people`, {
       method: "POST",
+      headers: { "content-type": "application/json" },
       body: "{",
     });
     expect(notJson.status).toBe(400);
+    // A body that is not declared JSON (what a cross-site form or text/plain POST sends): 415.
+    const plain = await fetch(`${server.url}${CONTROL_PREFIX}/people`, {
+      method: "POST",
+      body: "{",
+    });
+    expect(plain.status).toBe(415);
     const api = createGreenApi({
       idInstance: "8",
       apiTokenInstance: TOKEN,

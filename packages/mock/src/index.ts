@@ -28,6 +28,10 @@ export interface StartMockOptions {
    * real traffic becomes test cases. The file is made when missing.
    */
   record?: string;
+   * In proxy mode, an upstream silent this long (ms) is given up: the caller gets a 504, its
+   * connection is closed, and a violation is recorded. Default 60000.
+   */
+  upstreamTimeoutMs?: number;
 }
 
 export interface Mock {
@@ -75,6 +79,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Mock> {
     if (options.proxy === undefined) throw new Error("record needs proxy: it records real answers");
     config.record = resolve(options.record);
   }
+  if (options.upstreamTimeoutMs !== undefined) config.upstreamTimeoutMs = options.upstreamTimeoutMs;
   const child = fork(new URL("./prism-process.js", import.meta.url), [JSON.stringify(config)], {
     stdio: ["ignore", "ignore", "pipe", "ipc"],
     // The parent's flags (--input-type, --inspect, loaders) would break or clash in the child.

@@ -1,36 +1,7 @@
 // The API token travels as a path segment. Whatever Prism or this package writes about a request
-// (a log line, a violation, an error detail) is masked with every spelling of every path value.
-
-/** Shorter values are masked whole only; a leak is 8 or more characters of a value. */
-const WINDOW = 8;
-const MIN_WHOLE = 4;
-const MASK = "***";
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-function hexCase(text: string, upper: boolean): string {
-  return text.replace(/%[0-9a-fA-F]{2}/g, (hex) => (upper ? hex.toUpperCase() : hex.toLowerCase()));
-}
-
-/** Every way a path value may be written: as sent, decoded, re-encoded, either hex case, JSON-escaped. */
-export function spellings(raw: string): string[] {
-  const decoded = safeDecode(raw);
-  const encoded = [raw, encodeURIComponent(decoded), encodeURI(decoded)];
-  const forms = new Set<string>([decoded]);
-  for (const form of encoded) {
-    forms.add(form);
-    forms.add(hexCase(form, false));
-    forms.add(hexCase(form, true));
-  }
-  for (const form of [...forms]) forms.add(JSON.stringify(form).slice(1, -1));
-  return [...forms].filter((form) => form.length >= MIN_WHOLE);
-}
+// (a log line, a violation, an error detail) is masked with the one masking rule
+// (@greenspec/redact) over every path value that is not a literal segment of the spec.
+import { redactor } from "@greenspec/redact";
 
 /** Literal segments of the spec's paths: the only segments that are never a secret. */
 export function literalSegments(paths: readonly string[]): Set<string> {
@@ -46,18 +17,9 @@ export function pathValues(pathname: string, literals: ReadonlySet<string>): str
   return pathname.split("/").filter((segment) => segment !== "" && !literals.has(segment));
 }
 
-/** Masks each spelling of each value, then every 8-character run of one, so no part survives. */
+/** Masks each value in the text: every spelling, case and 8-character piece of it. */
 export function maskValues(text: string, values: readonly string[]): string {
-  let out = text;
-  const forms = values.flatMap(spellings).sort((a, b) => b.length - a.length);
-  for (const form of forms) out = out.split(form).join(MASK);
-  for (const form of forms) {
-    for (let start = 0; start + WINDOW <= form.length; start++) {
-      const run = form.slice(start, start + WINDOW);
-      if (out.includes(run)) out = out.split(run).join(MASK);
-    }
-  }
-  return out;
+  return redactor(values)(text);
 }
 
 /**

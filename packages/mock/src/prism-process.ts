@@ -11,6 +11,7 @@ export interface PrismProcessOptions extends PrismServerOptions {
   proxy?: string;
   /** With proxy: append each answer to this file (recorder.ts). */
   record?: string;
+  upstreamTimeoutMs?: number;
 }
 
 /** What the child tells its parent. */

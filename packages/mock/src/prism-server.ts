@@ -114,6 +114,8 @@ export interface ProxyServerOptions extends PrismServerOptions {
   onChecked?(): void;
   /** Append each answer to this file, in the format of the spec's recordings (recorder.ts). */
   record?: string;
+  /** Give up on an upstream silent this long (ms). */
+  upstreamTimeoutMs?: number;
 }
 
 /** Parses the upstream URL, refusing anything but a plain http(s) origin with an optional path. */
@@ -153,6 +155,7 @@ export async function listenProxy(options: ProxyServerOptions): Promise<PrismSer
     onAnswer: options.record
       ? recorderAnswer(createRecorder(options.record, `greenspec-mock --proxy ${upstream.origin}`))
       : undefined,
+    upstreamTimeoutMs: options.upstreamTimeoutMs,
   });
   // The upstream may take its time: a request is given as long as it needs to arrive.
   const server = createGuardedServer(proxy.handler, { requestTimeoutMs: PROXY_REQUEST_TIMEOUT_MS });

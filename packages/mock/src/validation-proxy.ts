@@ -1,22 +1,14 @@
 // The validation proxy: forwards every request to the upstream byte for byte and hands its answer
 // back byte for byte (never blocked, never rewritten), then checks the pair with Prism's own
 // router and validators and reports what the spec does not allow.
-import {
-  Agent as HttpAgent,
-  request as httpRequest,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type ServerResponse,
-} from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import { promisify } from "node:util";
-import { brotliDecompress, gunzip, inflate } from "node:zlib";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import type prismCore from "@stoplight/prism-core";
 import prismHttp, { type IHttpRequest } from "@stoplight/prism-http";
 import { carriesOutcome } from "./outcome-policy.js";
+import { InflatesTooLarge, inflateBounded } from "./bounded-inflate.js";
 import { type InFlightSecrets, maskValues, pathValues } from "./path-secrets.js";
 import { type Operations, prismInput, violationsOf } from "./prism-request.js";
-import { sendProblem } from "./problem.js";
+import { createRelay, type Exchange } from "./proxy-relay.js";
 import { BODY_LIMIT_BYTES, isJsonMediaType, parseBody } from "./request-body.js";
 import { refuse } from "./request-guard.js";
 
@@ -44,80 +36,16 @@ export interface ProxyHandlerOptions {
   onChecked?(): void;
   /** Told each complete answer of an operation (for --record); `token` is the last path value. */
   onAnswer?(operation: string, status: number, body: unknown, token: string | undefined): void;
+  /** An upstream that has not answered (or finished answering) by then is given up: 504. */
+  upstreamTimeoutMs?: number;
 }
 
-/** Headers that belong to one connection (RFC 9110 7.6.1), never forwarded. */
-const HOP_BY_HOP = new Set([
-  "connection",
-  "keep-alive",
-  "proxy-connection",
-  "proxy-authenticate",
-  "proxy-authorization",
-  "te",
-  "trailer",
-  "upgrade",
-]);
-
-const decompressors: Record<string, (bytes: Buffer) => Promise<Buffer>> = {
-  gzip: promisify(gunzip),
-  "x-gzip": promisify(gunzip),
-  deflate: promisify(inflate),
-  br: promisify(brotliDecompress),
-};
-
-/** The header list without hop-by-hop fields, nor those the Connection header names. */
-function endToEnd(raw: string[], connection: string | string[] | undefined): string[] {
-  const named = new Set(
-    [connection ?? []]
-      .flat()
-      .flatMap((value) => value.split(","))
-      .map((name) => name.trim().toLowerCase()),
-  );
-  const kept: string[] = [];
-  for (let index = 0; index + 1 < raw.length; index += 2) {
-    const name = (raw[index] as string).toLowerCase();
-    if (HOP_BY_HOP.has(name) || named.has(name) || name === "host") continue;
-    kept.push(raw[index] as string, raw[index + 1] as string);
-  }
-  return kept;
-}
-
-/** Collects a copy of the bytes going through, up to a bound past which it gives up. */
-class Copy {
-  readonly #chunks: Buffer[] = [];
-  #size = 0;
-  overflowed = false;
-  add(chunk: Buffer): void {
-    if (this.overflowed) return;
-    this.#size += chunk.length;
-    if (this.#size > BODY_LIMIT_BYTES) {
-      this.overflowed = true;
-      this.#chunks.length = 0;
-      return;
-    }
-    this.#chunks.push(chunk);
-  }
-  bytes(): Buffer {
-    return Buffer.concat(this.#chunks);
-  }
-}
-
-interface Exchange {
-  req: IncomingMessage;
-  requestBody: Copy;
-  status: number;
-  headers: IncomingHttpHeaders;
-  responseBody: Copy;
-}
+/** How long the upstream may take unless told: Green API answers within seconds. */
+export const UPSTREAM_TIMEOUT_MS = 60_000;
 
 export function createProxyHandler(options: ProxyHandlerOptions) {
   const { upstream } = options;
-  const secure = upstream.protocol === "https:";
-  const agent = secure
-    ? new HttpsAgent({ keepAlive: true, maxSockets: 64 })
-    : new HttpAgent({ keepAlive: true, maxSockets: 64 });
-  const send = secure ? httpsRequest : httpRequest;
-  const basePath = upstream.pathname.replace(/\/+$/, "");
+  const relay = createRelay(upstream, options.upstreamTimeoutMs ?? UPSTREAM_TIMEOUT_MS);
   const outputs = new WeakMap<
     IHttpRequest,
     { statusCode: number; headers: Record<string, string>; body: unknown }
@@ -157,84 +85,30 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
   );
 
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const exchange = await relay(req, res);
-    if (exchange) setImmediate(() => void check(exchange));
-    else options.onChecked?.();
+    const relayed = await relay.send(req, res);
+    if (relayed && "exchange" in relayed) setImmediate(() => void check(relayed.exchange));
+    else {
+      if (relayed) reportBroken(req, relayed.broken);
+      options.onChecked?.();
+    }
   };
 
-  /** Sends the request on and the answer back; resolves with the copies once both are done. */
-  function relay(req: IncomingMessage, res: ServerResponse): Promise<Exchange | undefined> {
-    return new Promise((resolve) => {
-      const target = `${upstream.origin}${basePath}${req.url ?? "/"}`;
-      const headers = endToEnd(req.rawHeaders, req.headers.connection);
-      headers.push("host", upstream.host);
-      const requestBody = new Copy();
-      let outgoing: ReturnType<typeof send>;
-      try {
-        // A target that is not a path (absolute-form, "*") or a header Node will not send.
-        if (!(req.url ?? "").startsWith("/")) throw new Error("not a path");
-        outgoing = send(target, { method: req.method, headers, agent });
-      } catch {
-        req.resume();
-        sendProblem(res, { status: 400, detail: "The request cannot be forwarded as it is." });
-        resolve(undefined);
-        return;
-      }
-      req.on("data", (chunk: Buffer) => requestBody.add(chunk));
-      req.pipe(outgoing);
-      // The caller gave up: so does the upstream call.
-      res.once("close", () => {
-        if (!res.writableFinished) outgoing.destroy();
-      });
-      outgoing.once("error", () => {
-        sendProblem(res, {
-          status: 502,
-          detail: "The upstream could not be reached, or it broke off.",
-        });
-        resolve(undefined);
-      });
-      outgoing.once("response", (answer) => {
-        const responseBody = new Copy();
-        try {
-          res.writeHead(
-            answer.statusCode ?? 502,
-            answer.statusMessage,
-            endToEnd(answer.rawHeaders, answer.headers.connection),
-          );
-        } catch {
-          answer.destroy();
-          sendProblem(res, { status: 502, detail: "The upstream's answer cannot be passed on." });
-          resolve(undefined);
-          return;
-        }
-        answer.on("data", (chunk: Buffer) => responseBody.add(chunk));
-        answer.pipe(res);
-        answer.once("error", () => res.destroy());
-        // Checked only when the whole answer came (not when the caller or the upstream broke off).
-        answer.once("close", () =>
-          resolve(
-            answer.complete
-              ? {
-                  req,
-                  requestBody,
-                  status: answer.statusCode ?? 502,
-                  headers: answer.headers,
-                  responseBody,
-                }
-              : undefined,
-          ),
-        );
-      });
+  /** An upstream that broke the exchange: a violation of the answer, masked like the others. */
+  function reportBroken(req: IncomingMessage, message: string): void {
+    const pathname = (req.url ?? "/").split("?")[0] ?? "/";
+    const values = pathValues(pathname, options.literals);
+    options.onViolation({
+      operation: null,
+      direction: "response",
+      message: maskValues(message, values),
     });
   }
 
   async function responseBody(exchange: Exchange): Promise<unknown> {
-    let bytes = exchange.responseBody.bytes();
-    const encoding = String(exchange.headers["content-encoding"] ?? "")
-      .trim()
-      .toLowerCase();
-    const decompress = decompressors[encoding];
-    if (decompress) bytes = await decompress(bytes);
+    const bytes = await inflateBounded(
+      exchange.responseBody.bytes(),
+      exchange.headers["content-encoding"],
+    );
     const text = bytes.toString("utf8");
     if (exchange.status === 204 || !isJsonMediaType(exchange.headers["content-type"])) return text;
     try {
@@ -319,14 +193,15 @@ export function createProxyHandler(options: ProxyHandlerOptions) {
         );
       }
     } catch (error) {
-      report(null, "request", `the exchange could not be checked: ${String(error)}`);
+      if (error instanceof InflatesTooLarge) report(null, "response", error.message);
+      else report(null, "request", `the exchange could not be checked: ${String(error)}`);
     } finally {
       release();
       options.onChecked?.();
     }
   }
 
-  return { handler, close: () => agent.destroy() };
+  return { handler, close: () => relay.close() };
 }
 
 function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {

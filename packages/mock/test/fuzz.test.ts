@@ -1,5 +1,6 @@
 // The mock answers every request, however malformed, and keeps serving: seeded malformed
 // requests over plain TCP, each answered within 5 s with no 5xx, and a valid call after each batch.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type Mock, startMock } from "../dist/index.js";
 import { send } from "./http.js";
@@ -11,6 +12,13 @@ import { validBodies } from "./request-bodies.js";
 const SEED = 0x5eed_2026;
 const BATCHES = 12;
 const BATCH_SIZE = 100;
+/** The Prism process's resident memory, checked after each batch. */
+const MEMORY_CEILING_BYTES = 600 * 1024 * 1024;
+
+function rssOf(pid: number): number {
+  const kB = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+  return Number(kB) * 1024;
+}
 /** Requests in flight at once within a batch. */
 const PARALLEL = 10;
 
@@ -49,6 +57,7 @@ test(`answers ${BATCHES * BATCH_SIZE} malformed requests (seed ${SEED.toString(1
     expect(failures, `batch ${batch}`).toEqual([]);
     const reply = await send(operationUrl(mock.url, operation), operation, valid?.body ?? null);
     expect(reply.status, `a valid call after batch ${batch}`).toBe(200);
+    expect(rssOf(mock.pid), `memory after batch ${batch}`).toBeLessThan(MEMORY_CEILING_BYTES);
   }
   expect(mock.faults, "no error escaped a request handler").toEqual([]);
   expect(mock.error).toBeUndefined();

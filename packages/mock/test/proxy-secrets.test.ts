@@ -2,6 +2,7 @@
 // even in part (8 characters of it count as a leak), whatever the request looks like.
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { echoesOf, leakedPieces } from "@greenspec/redact";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startMock } from "../dist/index.js";
 import { type Operation, operations, operationUrl } from "./openapi-operations.js";
@@ -152,4 +153,34 @@ test("greenspec-mock --proxy --verbose prints a line per violation and a summary
   // Prism's own log lines are there too (--verbose), masked.
   expect(stdout).toMatch(/answered 200 by the upstream/);
   expect(leaks(stdout + stderr)).toEqual([]);
+});
+
+test("an upstream echoing the token in any case or cut gives violations without a piece of it", async () => {
+  const secret = "d75b3a66374942c5b3c019c698abc2067e151558acbd412345";
+  const proxy = await startMock({ proxy: upstream.url });
+  const echoes = echoesOf(secret);
+  try {
+    for (const [, echo] of echoes) {
+      upstream.answer = () => ({
+        status: 200,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ [echo]: echo, unexpected: echo }),
+      });
+      const url = operationUrl(proxy.url, operation, { apiTokenInstance: secret });
+      await fetch(url, {
+        method: "POST",
+        headers: { "content-type": operation.requestMediaType },
+        body: JSON.stringify({ [echo]: echo }),
+        signal: AbortSignal.timeout(5000),
+      }).then((response) => response.arrayBuffer());
+    }
+    const deadline = Date.now() + 5000;
+    while (proxy.checked < echoes.length && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(proxy.violations.length).toBeGreaterThan(0);
+    expect(leakedPieces(secret, JSON.stringify(proxy.violations))).toEqual([]);
+  } finally {
+    await proxy.close();
+  }
 });

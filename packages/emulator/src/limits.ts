@@ -1,0 +1,11 @@
+// What one emulator holds at most, so no run of calls can grow it (or its snapshot) without end.
+// Documented in the README; each limit answers as the service does when it cannot do more.
+
+/** Instances: an unknown idInstance past this is answered as a wrong token; addInstance throws. */
+export const MAX_INSTANCES = 1_000;
+/** Groups: createGroup past this answers `created: false`. */
+export const MAX_GROUPS = 1_000;
+/** Members of one group, the instance among them (WhatsApp's own limit): more are not added. */
+export const MAX_GROUP_MEMBERS = 1_024;
+/** People added through the controls (strict mode); addPeople past this throws. */
+export const MAX_PEOPLE = 100_000;
