@@ -28,6 +28,7 @@ export interface StartMockOptions {
    * real traffic becomes test cases. The file is made when missing.
    */
   record?: string;
+  /**
    * In proxy mode, an upstream silent this long (ms) is given up: the caller gets a 504, its
    * connection is closed, and a violation is recorded. Default 60000.
    */
