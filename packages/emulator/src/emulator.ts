@@ -12,13 +12,13 @@ import { type AddPeopleOptions, acceptInvite, addPeople } from "./invites.js";
 import { answersInAnyState, jobBehaviours } from "./job-behaviours.js";
 import { Journal, type JournalEntry } from "./journal.js";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth.js";
-import { MAX_INSTANCES, MAX_PEOPLE } from "./limits.js";
+import { MAX_INSTANCES } from "./limits.js";
 import { NOT_AUTHORIZED_SUFFIX, STARTING_MS, STARTING_SUFFIX } from "./magic.js";
 import { parseMultipart, partsOf, TooManyParts } from "./multipart.js";
 import { createRandom, type Random } from "./random.js";
 import { RateLimiter, warnStandingClock } from "./rate-limit.js";
-import { routePattern } from "./route-pattern.js";
 import { echoed, refusal } from "./refusal.js";
+import { routePattern } from "./route-pattern.js";
 import {
   type OperationSpec,
   operations,

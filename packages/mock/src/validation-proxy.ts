@@ -4,8 +4,8 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import type prismCore from "@stoplight/prism-core";
 import prismHttp, { type IHttpRequest } from "@stoplight/prism-http";
-import { carriesOutcome } from "./outcome-policy.js";
 import { InflatesTooLarge, inflateBounded } from "./bounded-inflate.js";
+import { carriesOutcome } from "./outcome-policy.js";
 import { type InFlightSecrets, maskValues, pathValues } from "./path-secrets.js";
 import { type Operations, prismInput, violationsOf } from "./prism-request.js";
 import { createRelay, type Exchange } from "./proxy-relay.js";
