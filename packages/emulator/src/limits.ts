@@ -9,3 +9,8 @@ export const MAX_GROUPS = 1_000;
 export const MAX_GROUP_MEMBERS = 1_024;
 /** People added through the controls (strict mode); addPeople past this throws. */
 export const MAX_PEOPLE = 100_000;
+/** Sent messages kept for snapshot(): the oldest go first past either bound. */
+export const MAX_MESSAGES = 10_000;
+export const MESSAGES_BUDGET_BYTES = 8 * 1024 * 1024;
+/** People whose received invite links are remembered (for acceptInvite): the oldest go first. */
+export const MAX_INVITED_PEOPLE = 100_000;

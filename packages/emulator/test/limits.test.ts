@@ -1,8 +1,16 @@
 // What one emulator holds is bounded (instances, groups, members), each limit answered as the
 // service answers when it cannot do more; and re-adding an instance keeps it whole.
 import { describe, expect, it } from "vitest";
+import { Inbox } from "../src/inbox.js";
 import { createEmulator } from "../src/index.js";
-import { MAX_GROUP_MEMBERS, MAX_GROUPS, MAX_INSTANCES } from "../src/limits.js";
+import {
+  MAX_GROUP_MEMBERS,
+  MAX_GROUPS,
+  MAX_INSTANCES,
+  MAX_INVITED_PEOPLE,
+  MAX_MESSAGES,
+  MESSAGES_BUDGET_BYTES,
+} from "../src/limits.js";
 import { clientOf, ID, post, TOKEN } from "./helpers.js";
 
 const people = (count: number, from = 0) =>
@@ -70,5 +78,49 @@ describe("re-adding an instance", () => {
     const after = emulator.snapshot();
     expect(after.instances[0]?.phone).toBe(phone);
     expect(after.groups[0]?.owner).toBe(after.instances[0]?.chatId);
+  });
+});
+
+describe("the inbox", () => {
+  it(`keeps at most ${MAX_MESSAGES} sent messages and about ${MESSAGES_BUDGET_BYTES} bytes of them, the oldest let go`, () => {
+    const inbox = new Inbox();
+    const send = (i: number, message: string) =>
+      inbox.record({
+        idMessage: `m${i}`,
+        idInstance: ID,
+        chatId: "79001234568@c.us",
+        message,
+        at: i,
+        delivered: true,
+      });
+    for (let i = 0; i < MAX_MESSAGES + 5; i++) send(i, "hi");
+    expect(inbox.messages).toHaveLength(MAX_MESSAGES);
+    expect(inbox.messages[0]?.idMessage).toBe("m5");
+    // 20,000 characters each (the spec's longest text): the byte budget binds long before the count.
+    const long = "x".repeat(20_000);
+    for (let i = 0; i < 1_000; i++) send(i, long);
+    const kept = inbox.messages.reduce((sum, m) => sum + 2 * m.message.length, 0);
+    expect(kept).toBeLessThanOrEqual(MESSAGES_BUDGET_BYTES);
+    expect(inbox.messages.length).toBeGreaterThan(100);
+    expect(inbox.messages.at(-1)?.idMessage).toBe("m999");
+  });
+
+  it(`remembers invite links for at most ${MAX_INVITED_PEOPLE} people, the longest unwritten-to let go`, () => {
+    const inbox = new Inbox();
+    const link = "https://chat.whatsapp.com/abc";
+    const groups = [{ inviteLink: link }];
+    const person = (i: number) => `7${String(i).padStart(10, "0")}@c.us`;
+    for (let i = 0; i <= MAX_INVITED_PEOPLE; i++)
+      inbox.record({
+        idMessage: `m${i}`,
+        idInstance: ID,
+        chatId: person(i),
+        message: `Join: ${link}`,
+        at: i,
+        delivered: true,
+      });
+    expect(inbox.invitedTo(person(0), groups)).toEqual([]);
+    expect(inbox.invitedTo(person(1), groups)).toEqual(groups);
+    expect(inbox.invitedTo(person(MAX_INVITED_PEOPLE), groups)).toEqual(groups);
   });
 });
