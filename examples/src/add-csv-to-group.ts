@@ -1,5 +1,5 @@
 // The program: everyone in a CSV of phones joins a group, and the first person becomes an admin.
-import type { AddGroupParticipantsResult, GreenApi } from "@greenspec/client";
+import type { AddGroupParticipantsResult, GreenApi } from "@greenspec/client/bulk";
 import { readPhones } from "./phones.js";
 
 export interface CsvToGroupReport {

@@ -1,5 +1,5 @@
 /// <reference types="@greenspec/emulator/vitest" />
-import { createGreenApi, type GreenApi } from "@greenspec/client";
+import { createGreenApi, type GreenApi } from "@greenspec/client/bulk";
 import { createEmulator } from "@greenspec/emulator";
 import { expect, expectTypeOf, inject, it } from "vitest";
 import { addCsvToGroup } from "../src/add-csv-to-group.js";

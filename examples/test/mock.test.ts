@@ -1,5 +1,5 @@
 /// <reference types="@greenspec/mock/vitest" />
-import { createGreenApi } from "@greenspec/client";
+import { createGreenApi } from "@greenspec/client/bulk";
 import { expect, expectTypeOf, inject, it } from "vitest";
 import { addCsvToGroup } from "../src/add-csv-to-group.js";
 

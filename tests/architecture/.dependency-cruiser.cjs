@@ -51,7 +51,7 @@ module.exports = {
       from: { path: "^packages/(mock|emulator)/" },
       to: {
         path: "node_modules/@greenspec/client/",
-        pathNot: "node_modules/@greenspec/client/dist/(index|job/index)\\.(js|d\\.ts)$",
+        pathNot: "node_modules/@greenspec/client/dist/(index|bulk-client|job/index)\\.(js|d\\.ts)$",
       },
     },
   ],

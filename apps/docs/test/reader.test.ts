@@ -94,6 +94,7 @@ describe.each(LANGUAGES.map(({ code }) => [code] as const))(
         const opened = await openPage(`/${code}/${href}`);
         await expect
           .poll(() => opened.locator("h1, h2").filter({ hasText: label }).first().isVisible(), {
+            message: `${href} shows a heading "${label}"`,
             timeout: 15_000,
           })
           .toBe(true);

@@ -1,7 +1,7 @@
 // A command's connection to the service: the client (against the mock for --mock, the emulator
 // for --emulator), the options every call carries, and the masked output. Errors become exit
 // codes here.
-import { createGreenApi } from "@greenspec/client";
+import { createGreenApi } from "@greenspec/client/bulk";
 import { placeholderCredentials } from "./commands.js";
 import { type Credentials, ID_VARIABLE, TOKEN_VARIABLE } from "./credentials.js";
 import { UsageError } from "./exit-codes.js";

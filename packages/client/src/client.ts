@@ -2,7 +2,6 @@ import { redactDeep, redactor } from "@greenspec/redact";
 import { defaultPathSerializer } from "openapi-fetch";
 import { type Details, EXCERPT_WINDOW, type Fail } from "./answer.js";
 import { attempter } from "./attempt.js";
-import { type BulkMethods, bulkMethods } from "./bulk.js";
 import { reportDrift } from "./drift.js";
 import { encode } from "./encode.js";
 import { GreenApiError } from "./errors.js";
@@ -14,8 +13,8 @@ import { mayHaveRun, type RetryOptions, retryDefaults, withRetries } from "./ret
 import type { CallOptions, GreenApiOptions, OperationMethods } from "./types.js";
 import type { Violation } from "./validation.js";
 
-/** The whole client: one method per operation of the spec, and the bulk `addGroupParticipants`. */
-export type GreenApi = OperationMethods & BulkMethods;
+/** The client: one method per operation of the spec (`@greenspec/client/bulk` adds the bulk add). */
+export type GreenApi = OperationMethods;
 
 /**
  * Creates a client with one method per operation of the spec. It only wires the parts: the
@@ -108,14 +107,5 @@ export function createGreenApi(given: GreenApiOptions): GreenApi {
   const api = {} as Record<OperationId, unknown>;
   for (const id in operations)
     api[id as OperationId] = (body: unknown, o?: CallOptions) => call(id as OperationId, body, o);
-  const methods = api as OperationMethods;
-  // The bulk sender always paces: through this client when it paces, else through a paced twin.
-  return Object.assign(
-    methods,
-    bulkMethods(
-      pacer ? methods : () => createGreenApi({ ...options, pacing: true }),
-      redact,
-      optionsFault,
-    ),
-  );
+  return api as OperationMethods;
 }

@@ -1,5 +1,5 @@
 import { expect, inject, it } from "vitest";
-import { createGreenApi, rateLimits } from "../src/index.js";
+import { createGreenApi, rateLimits } from "../src/bulk-client.js";
 
 const LIMIT = rateLimits.addGroupParticipant ?? 0;
 

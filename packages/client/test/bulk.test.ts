@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createGreenApi, GreenApiError, Pacer, rateLimits } from "../src/index.js";
+import { createGreenApi, GreenApiError, Pacer, rateLimits } from "../src/bulk-client.js";
 import {
   type FaultServer,
   type FaultServerOptions,

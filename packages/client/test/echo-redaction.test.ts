@@ -4,7 +4,7 @@ import {
   GreenApiError,
   type GreenApiOptions,
   type RetryEvent,
-} from "../src/index.js";
+} from "../src/bulk-client.js";
 import { json, raw, type Script, type ScriptedServer, startScripted } from "./http-server.js";
 import { expectNoLeak, tokenPieces } from "./leak.js";
 

@@ -6,7 +6,7 @@ import {
   type GreenApiOptions,
   operations,
   type RetryEvent,
-} from "../src/index.js";
+} from "../src/bulk-client.js";
 import { startFaultServer } from "./bulk-fault-server.js";
 import { hang, json, listenLocally, type Script, startScripted } from "./http-server.js";
 

@@ -4,7 +4,7 @@ import {
   createGreenApi,
   GreenApiError,
   type GreenApiOptions,
-} from "../src/index.js";
+} from "../src/bulk-client.js";
 import { json, type ScriptedServer, startScripted } from "./http-server.js";
 
 const groupId = "79001234567-1587570015@g.us";

@@ -10,7 +10,7 @@ import {
   type OperationId,
   type OperationMethods,
   type QuotaReport,
-} from "../src/index.js";
+} from "../src/bulk-client.js";
 
 const api = createGreenApi({ idInstance: "1101000001", apiTokenInstance: "YOUR_TOKEN" });
 const groupId = "79001234567-1587570015@g.us";

@@ -1,4 +1,4 @@
-import { createGreenApi, type GreenApiError } from "@greenspec/client";
+import { createGreenApi, type GreenApiError } from "@greenspec/client/bulk";
 import type { Emulator } from "../src/index.js";
 
 export const TOKEN = "emulator-test-token-4f9c2a";

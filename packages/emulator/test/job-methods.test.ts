@@ -167,6 +167,8 @@ describe("people who refuse being added, and invites", () => {
       const control = async (path: string, body: unknown) => {
         const response = await fetch(`${server.url}/_emulator${path}`, {
           method: "POST",
+          // Controls take JSON only (a text/plain POST is what a cross-site page can send).
+          headers: { "Content-Type": "application/json" },
           body: JSON.stringify(body),
         });
         return { status: response.status, body: await response.json() };
