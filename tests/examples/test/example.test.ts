@@ -1,7 +1,15 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 
 const example = inject("example");
-const PUBLIC_PACKAGES = ["cli", "client", "emulator", "mock", "spec", "types"];
+// Every package of the workspace a user installs: read from the manifests, so a new one counts.
+const root = new URL("../../../", import.meta.url).pathname;
+const PUBLIC_PACKAGES = ["spec", ...readdirSync(join(root, "packages")).map((n) => `packages/${n}`)]
+  .map((dir) => JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")))
+  .filter((manifest) => manifest.private !== true)
+  .map((manifest) => String(manifest.name).replace(/^@greenspec\//, ""))
+  .sort();
 
 describe("examples/, installed from the packed tarballs as the README says", () => {
   it("packs every public package with pack:all", () => {
