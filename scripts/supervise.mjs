@@ -61,9 +61,13 @@ function running(/** @type {number} */ pid) {
   return info !== undefined && info.state !== "Z";
 }
 
+/** Launchers a user may stop instead of this process: pnpm 12 is a native executable, and npm
+ * renames itself (`npm exec pnpm@12.4.2 start`), so the first word of its name counts. */
+const LAUNCHER = /^(?:.*\/)?(?:node|npm|npx|pnpm|pnpx)(?: |$)/;
+
 /**
- * The wrappers above `parent` that a user may stop instead of this process: node processes (npx,
- * npm, pnpm) and the `sh -c` between them, up to the first other one (the user's own shell).
+ * The wrappers above `parent` that a user may stop instead of this process: node, npx, npm and
+ * pnpm processes and the `sh -c` between them, up to the first other one (the user's own shell).
  */
 function wrappersOf(/** @type {number} */ parent) {
   const chain = [];
@@ -71,7 +75,7 @@ function wrappersOf(/** @type {number} */ parent) {
     const info = processInfo(pid);
     const [command = "", ...args] = info?.argv ?? [];
     const isWrapper =
-      /(^|\/)node$/.test(command) || (/(^|\/)(ba|da)?sh$/.test(command) && args[0] === "-c");
+      LAUNCHER.test(command) || (/(^|\/)(ba|da)?sh$/.test(command) && args[0] === "-c");
     if (!info || !isWrapper) break;
     chain.push(pid);
     pid = info.ppid;
