@@ -1,12 +1,13 @@
 // A seeded soak of 1,000 hostile requests at the emulator over HTTP, in a process of its own:
 // each is answered within 5 s (never with a 500 of its own making), it keeps serving a plain
 // call after each batch, and its resident memory stays under a ceiling throughout.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { connect } from "node:net";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { CONTROL_PREFIX } from "../src/index.js";
+import { createRandom } from "../src/random.js";
+import { startEmulatorProcess } from "./emulator-process.js";
 
 const SEED = 0xe3c1;
 const BATCHES = 5;
@@ -17,30 +18,11 @@ const MEMORY_CEILING_BYTES = 400 * 1024 * 1024;
 let child: ChildProcess;
 let base = "";
 beforeAll(async () => {
-  const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
-  child = spawn(process.execPath, [cli, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
-  base = await new Promise<string>((resolve, reject) => {
-    child.stdout?.setEncoding("utf8").on("data", (text: string) => {
-      const found = /listening on (http:\/\/\S+)/.exec(text)?.[1];
-      if (found) resolve(found);
-    });
-    child.once("exit", () => reject(new Error("the emulator exited before listening")));
-  });
+  ({ child, base } = await startEmulatorProcess());
 });
 afterAll(() => {
   child?.kill();
 });
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const OPERATIONS = [
   "createGroup",
@@ -116,7 +98,7 @@ function rssOf(pid: number): number {
 }
 
 it(`answers ${BATCHES * BATCH_SIZE} hostile requests (seed ${SEED.toString(16)}) within 5 s each, under ${MEMORY_CEILING_BYTES / 1024 / 1024} MB`, async () => {
-  const random = seeded(SEED);
+  const random = createRandom(SEED).next;
   for (let batch = 0; batch < BATCHES; batch++) {
     const requests = Array.from({ length: BATCH_SIZE }, () => hostile(random));
     const outcomes: { status: number | undefined; ms: number }[] = [];

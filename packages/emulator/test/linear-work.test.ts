@@ -1,10 +1,10 @@
 // No request costs more than linear work: while the worst bodies a caller can send are being
 // answered, a second caller is answered within 100 ms each time.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { request } from "node:http";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { CONTROL_PREFIX } from "../src/index.js";
+import { startEmulatorProcess } from "./emulator-process.js";
 import { ID, TOKEN } from "./helpers.js";
 
 const SECOND_CALLER_MS = 100;
@@ -14,17 +14,7 @@ const MAX_PROBES = 400;
 let child: ChildProcess;
 let base = "";
 beforeAll(async () => {
-  const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
-  child = spawn(process.execPath, [cli, "--port", "0", "--clock", "manual"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  base = await new Promise<string>((resolve, reject) => {
-    child.stdout?.setEncoding("utf8").on("data", (text: string) => {
-      const found = /listening on (http:\/\/\S+)/.exec(text)?.[1];
-      if (found) resolve(found);
-    });
-    child.once("exit", () => reject(new Error("the emulator exited before listening")));
-  });
+  ({ child, base } = await startEmulatorProcess(["--clock", "manual"]));
 });
 afterAll(() => {
   child?.kill();
