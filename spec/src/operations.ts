@@ -4,7 +4,7 @@ import { SpecModelError } from "./errors.js";
 import { BETA, flagOf, IDEMPOTENT, rateLimitOf } from "./extensions.js";
 import type { JsonObject } from "./json.js";
 import { outcomeOf } from "./outcome.js";
-import { pathParameters } from "./path-parameters.js";
+import { pathParameters, pathParametersSchema } from "./path-parameters.js";
 import { pointerOf } from "./pointer.js";
 import type { Reader } from "./reader.js";
 import { text } from "./reader.js";
@@ -31,6 +31,7 @@ export function listOperations(document: JsonObject, read: Reader): Operation[] 
       ids.add(id);
       const answers = answersOf(read, raw, at);
       const success = successOf(read, raw, answers, id, at);
+      const parameters = pathParameters(read, item, raw, at, itemAt);
       operations.push({
         id,
         method,
@@ -41,7 +42,8 @@ export function listOperations(document: JsonObject, read: Reader): Operation[] 
         tags: Array.isArray(raw.tags)
           ? raw.tags.filter((t): t is string => typeof t === "string")
           : [],
-        pathParameters: pathParameters(read, item, raw, at, itemAt),
+        pathParameters: parameters,
+        pathParametersSchema: pathParametersSchema(parameters),
         request: requestBody(read, raw, id, at),
         success,
         outcome: outcomeOf(read, raw, success, at),

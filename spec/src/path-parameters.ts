@@ -46,3 +46,12 @@ export function pathParameters(
   }
   return [...byName.values()];
 }
+
+/** The path parameters as one object schema, for a validator to check a route's parameters at once. */
+export function pathParametersSchema(parameters: readonly PathParameter[]): JsonObject {
+  return {
+    type: "object",
+    required: parameters.filter((p) => p.required).map((p) => p.name),
+    properties: Object.fromEntries(parameters.map((p) => [p.name, p.schema])),
+  };
+}

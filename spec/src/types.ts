@@ -110,6 +110,8 @@ export interface Operation {
   description: string | undefined;
   tags: string[];
   pathParameters: PathParameter[];
+  /** The path parameters as one object schema (`required` and `properties`), to check them at once. */
+  pathParametersSchema: JsonObject;
   request: RequestBody | undefined;
   success: SuccessAnswer;
   /** Every answer, by status then media type, in document order. */

@@ -170,12 +170,10 @@ function outcomeFirst({ id, outcome, success }) {
 const rows = model.operations.map((operation) => {
   const { id, request, success } = operation;
   const where = `${operation.method} ${operation.path}`;
-  const paramsSchema = {
-    type: "object",
-    required: operation.pathParameters.filter((p) => p.required).map((p) => p.name),
-    properties: Object.fromEntries(operation.pathParameters.map((p) => [p.name, p.schema])),
-  };
-  const params = addExport(code.request(paramsSchema, `${where} path parameters`), "pathParams");
+  const params = addExport(
+    code.request(operation.pathParametersSchema, `${where} path parameters`),
+    "pathParams",
+  );
 
   let body;
   if (request) {

@@ -82,11 +82,7 @@ const add = (key, schema) => {
 };
 for (const operation of model.operations) {
   add(`${operation.id} body`, operation.request?.schema);
-  add(`${operation.id} params`, {
-    type: "object",
-    required: operation.pathParameters.filter((p) => p.required).map((p) => p.name),
-    properties: Object.fromEntries(operation.pathParameters.map((p) => [p.name, p.schema])),
-  });
+  add(`${operation.id} params`, operation.pathParametersSchema);
   for (const answer of operation.answers) {
     if (answer.mediaType === "application/json" && answer.schema !== undefined)
       add(`${operation.id} ${answer.status}`, answer.schema);

@@ -58,11 +58,7 @@ function readOperation(operation: Operation): OperationSpec {
       (request?.files ?? []).map((file) => [file.name, file.mediaType]),
     ),
     rateLimit: operation.rateLimit?.requestsPerSecond,
-    paramsSchema: {
-      type: "object",
-      required: operation.pathParameters.filter((p) => p.required).map((p) => p.name),
-      properties: Object.fromEntries(operation.pathParameters.map((p) => [p.name, p.schema])),
-    },
+    paramsSchema: operation.pathParametersSchema,
     pathParams: [...operation.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string),
     statuses,
     examples,
