@@ -112,19 +112,6 @@ function plainText(text: string): string {
     .trim();
 }
 
-/**
- * The text of an error body as openapi-fetch hands it back (parsed when it is JSON). Writing a
- * parsed body back can overflow the stack (5,000 levels did): then its status alone speaks.
- */
-export function errorText(error: unknown): string {
-  if (typeof error === "string") return error;
-  try {
-    return JSON.stringify(error) ?? "";
-  } catch {
-    return "(the body nests too deep to be read)";
-  }
-}
-
 /** A Retry-After header (delay in seconds or an HTTP date) in ms, or undefined. */
 export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
   if (!header) return undefined;
