@@ -62,6 +62,13 @@ export interface AttemptSetup {
   excerpt: (text: string) => string;
 }
 
+/** openapi-fetch's `request`, with the method and path as plain strings. */
+type UntypedRequest = (
+  method: string,
+  path: string,
+  init: Record<string, unknown>,
+) => Promise<{ response: Response; data?: string; error?: unknown }>;
+
 /**
  * Returns a function that sends one request through openapi-fetch and never throws: it resolves
  * with the answer read (a value or a GreenApiError), or with the error of a timeout, an abort or
@@ -89,11 +96,7 @@ export function attempter({
 
   // Untyped on purpose: the method comes from the table (a GET has no body), which openapi-fetch's
   // per-method types cannot follow; encode.ts has already checked the body against the spec.
-  const request = http.request as unknown as (
-    method: string,
-    path: string,
-    init: Record<string, unknown>,
-  ) => Promise<{ response: Response; data?: string; error?: unknown }>;
+  const request = http.request as unknown as UntypedRequest;
 
   return async (
     id: OperationId,
