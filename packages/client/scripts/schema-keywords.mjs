@@ -52,7 +52,7 @@ export function only(schema, allowed, where) {
   for (const name of Object.keys(schema)) {
     if (ANNOTATIONS.has(name) || name.startsWith("x-") || allowed.includes(name)) continue;
     throw new Error(
-      `${where}: the keyword "${name}" is not supported by scripts/schema-code.mjs (add it there and to src/validation.ts)`,
+      `${where}: the keyword "${name}" is not supported by scripts/schema-keywords.mjs (add it there, in schema-kinds.mjs and in src/validation.ts)`,
     );
   }
 }
