@@ -4,7 +4,7 @@
 // and a type name per operation, so no hand-written file restates the spec.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { isObject, model } from "@greenspec/spec/model";
-import { IDENTIFIER, schemaCode } from "./schema-code.mjs";
+import { COMPONENT, IDENTIFIER, schemaCode } from "./schema-code.mjs";
 
 /**
  * @typedef {import("@greenspec/spec/model").Operation} Operation
@@ -87,7 +87,6 @@ function addExport(body, name) {
   return exported;
 }
 
-const COMPONENT = "#/components/schemas/";
 /** The component a schema refers to (by the model's reading of its `$ref`), if any. @param {Json | undefined} schema */
 const componentName = (schema) => {
   const at = model.pointerOf(schema);

@@ -8,6 +8,7 @@ import { IDENTIFIER, literal } from "./code-literals.mjs";
 import {
   ANNOTATIONS,
   annotationsOnly,
+  COMPONENT,
   KEYWORDS,
   kindOf,
   only,
@@ -15,7 +16,7 @@ import {
 } from "./schema-keywords.mjs";
 import { kindCode } from "./schema-kinds.mjs";
 
-export { IDENTIFIER };
+export { COMPONENT, IDENTIFIER };
 
 /**
  * @typedef {import("@greenspec/spec/model").SpecModel} SpecModel
@@ -23,8 +24,6 @@ export { IDENTIFIER };
  * @typedef {import("@greenspec/spec/model").JsonObject} JsonObject
  * @typedef {"request" | "shape" | "multipart"} Mode
  */
-
-const COMPONENT = "#/components/schemas/";
 
 /**
  * A code writer over the schemas of `model`'s document. `lib` is the name the generated module

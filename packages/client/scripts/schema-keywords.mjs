@@ -47,6 +47,9 @@ export const INTEGER_FORMATS = {
   int64: [-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
 };
 
+/** Where component schemas live: the only references the generated code follows. */
+export const COMPONENT = "#/components/schemas/";
+
 /** Fails on a keyword that `allowed` does not list. @param {JsonObject} schema @param {string[]} allowed @param {string} where */
 export function only(schema, allowed, where) {
   for (const name of Object.keys(schema)) {
