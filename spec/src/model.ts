@@ -2,6 +2,7 @@
 // its `$ref`s (a dangling or cyclic one fails loudly, with its pointer) and lists the operations
 // with what the client's generator, the CLI, the docs, the mock and the tests need. It imports no
 // Node built-in and reads no file at run time, so it runs in a browser too.
+import { errorEnvelopeOf } from "./error-envelope.js";
 import { SpecModelError } from "./errors.js";
 import { expectedOf } from "./extensions.js";
 import { document as bundled } from "./generated/document.js";
@@ -11,11 +12,11 @@ import { createReader } from "./reader.js";
 import { checkReferences, createResolver } from "./references.js";
 import { createSchemaReader } from "./schemas.js";
 import { defaultServerUrl } from "./servers.js";
-import type { Operation, Tag } from "./types.js";
+import type { ErrorEnvelope, Operation, Tag } from "./types.js";
 
 export * from "./types.js";
 export type { Json, JsonObject, Schema };
-export { SpecModelError };
+export { isObject, SpecModelError };
 
 export interface SpecModel {
   /** The whole document (frozen in the bundled model). */
@@ -24,6 +25,11 @@ export interface SpecModel {
   readonly operations: readonly Operation[];
   /** The declared tags, in order. */
   readonly tags: readonly Tag[];
+  /**
+   * The error envelope the success answers offer beside their body; undefined when none does.
+   * Read on first use: throws when they offer different ones, or it has no integer property.
+   */
+  readonly errorEnvelope: ErrorEnvelope | undefined;
   /** The operation with this operationId; throws when there is none. */
   operation(id: string): Operation;
   /** The node a `$ref` chain ends at; `at` is the node's pointer, for the error message. */
@@ -58,10 +64,15 @@ export function createSpecModel(document: JsonObject): SpecModel {
     name: String(tag.name),
     description: typeof tag.description === "string" ? tag.description : undefined,
   }));
+  let envelope: { value: ErrorEnvelope | undefined } | undefined;
   return {
     document,
     operations,
     tags,
+    get errorEnvelope() {
+      envelope ??= { value: errorEnvelopeOf(operations, resolver) };
+      return envelope.value;
+    },
     operation(id) {
       const found = operations.find((operation) => operation.id === id);
       if (!found) throw new SpecModelError(`no operation ${id}`, "#/paths");

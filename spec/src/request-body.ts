@@ -55,5 +55,6 @@ export function requestBody(
     fields,
     files,
     exactlyOneOf: read.schemas.exactlyOneOf(schema, schemaAtPointer),
+    commonSchema: read.schemas.commonSchema(schema, schemaAtPointer),
   };
 }

@@ -1,7 +1,7 @@
 // What consumers ask of a schema: is it a file, which fields pick a `oneOf` branch, which fields
 // a body has. Schemas here are the document's own; `$ref`s are followed by the resolver.
 import { SpecModelError } from "./errors.js";
-import { isObject, type Json, type Schema } from "./json.js";
+import { isObject, type Json, type JsonObject, type Schema } from "./json.js";
 import { pointerOf } from "./pointer.js";
 import type { Resolver } from "./references.js";
 
@@ -80,6 +80,30 @@ export function createSchemaReader(resolver: Resolver) {
     return picks.every((fields) => fields.length > 0) ? picks : [];
   }
 
+  /**
+   * For a `oneOf` of objects: the fields every branch requires, as one object schema, their
+   * schemas as the first branch writes them. Undefined when there is no such `oneOf`.
+   */
+  function commonSchema(schema: Json | undefined, at = "#"): JsonObject | undefined {
+    const resolved = schemaAt(schema, at);
+    if (!isObject(resolved) || !Array.isArray(resolved.oneOf)) return undefined;
+    const where = resolver.pointerOf(schema, at);
+    const branches = resolved.oneOf
+      .map((branch, i) => schemaAt(branch, pointerOf(where, "oneOf", i)))
+      .filter(isObject);
+    const [first] = branches;
+    if (!first) return undefined;
+    const shared = requiredOf(first).filter((name) =>
+      branches.every((branch) => requiredOf(branch).includes(name)),
+    );
+    const properties = isObject(first.properties) ? first.properties : {};
+    return {
+      type: "object",
+      required: shared,
+      properties: Object.fromEntries(shared.map((name) => [name, properties[name] ?? true])),
+    };
+  }
+
   /** Every property of a body over its branches, in first-seen order; `false` ones left out. */
   function fieldsOf(schema: Json | undefined, at: string): BodyField[] {
     const branches = branchesOf(schema, at);
@@ -104,7 +128,7 @@ export function createSchemaReader(resolver: Resolver) {
     return [...fields.values()];
   }
 
-  return { schemaAt, isFile, branchesOf, exactlyOneOf, fieldsOf };
+  return { schemaAt, isFile, branchesOf, exactlyOneOf, commonSchema, fieldsOf };
 }
 
 export type SchemaReader = ReturnType<typeof createSchemaReader>;

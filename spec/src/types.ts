@@ -59,6 +59,12 @@ export interface RequestBody {
   files: FilePart[];
   /** Per `oneOf` branch, the fields that pick it; give exactly one branch's. Empty: no such choice. */
   exactlyOneOf: string[][];
+  /**
+   * For a `oneOf` body: the fields every branch requires, as one object schema (each field's
+   * schema as the first branch writes it), to check them apart from the fields that pick a
+   * branch. Undefined when the body is no `oneOf` of objects.
+   */
+  commonSchema: JsonObject | undefined;
 }
 
 /** One branch of the success answer's schema (the schema itself when it has no `oneOf`). */
@@ -94,6 +100,16 @@ export interface Answer {
   /** As written. */
   schema: Schema | undefined;
   examples: NamedExample[];
+}
+
+/** The error envelope every success answer that offers one offers (`x-greenspec-error-envelope`). */
+export interface ErrorEnvelope {
+  /** Its component's name. */
+  name: string;
+  /** A `$ref` to the component. */
+  schema: Schema;
+  /** Its integer property: the status the error stands for. */
+  statusField: string;
 }
 
 export interface RateLimit {

@@ -12,16 +12,17 @@ const SINGLE_OPERATION = "addGroupParticipant";
 const COMMAND = "add-group-participants";
 
 export function addBulkCommand(program: Command, commands: SpecCommand[], runner: Runner): void {
-  const single = commands.find((c) => c.operationId === SINGLE_OPERATION);
+  const single = commands.find((c) => c.operation.id === SINGLE_OPERATION);
   const fields = single && participantFields(single);
   if (!single || !fields) return;
   const groupId = single.fields.find((f) => f.name === "groupId");
-  const pace = single.requestsPerSecond ? ` (${single.requestsPerSecond} per second)` : "";
+  const perSecond = single.operation.rateLimit?.requestsPerSecond;
+  const pace = perSecond ? ` (${perSecond} per second)` : "";
   program
     .command(COMMAND)
-    .summary(`Add everyone listed in a file to a group (paced ${single.operationId} calls)`)
+    .summary(`Add everyone listed in a file to a group (paced ${single.operation.id} calls)`)
     .description(
-      `Adds everyone listed in a file to a group, one ${single.operationId} call each, paced ` +
+      `Adds everyone listed in a file to a group, one ${single.operation.id} call each, paced ` +
         `to the documented rate limit${pace}` +
         " and retried when the service is busy or starting. A person listed twice is sent once.\n\n" +
         "The file holds one chat id or phone number per line, or is a CSV whose header names the " +

@@ -19,8 +19,9 @@ export async function callOperation(
   body: Record<string, unknown> | undefined,
 ): Promise<number> {
   // The client has one method per operation of the spec (a test pins the two lists).
-  const method = (session.api as unknown as Record<string, Method | undefined>)[spec.operationId];
-  if (typeof method !== "function") throw new Error(`the client has no method ${spec.operationId}`);
+  const method = (session.api as unknown as Record<string, Method | undefined>)[spec.operation.id];
+  if (typeof method !== "function")
+    throw new Error(`the client has no method ${spec.operation.id}`);
   const answer = await method.call(session.api, body, session.callOptions);
   const refused = refusedFields(answer, spec.outcomeFields);
   const { io, options } = session;

@@ -1,6 +1,6 @@
 // One command per operation of the spec, read through the spec model: flags from the request
 // body's fields, help from the descriptions and examples, the outcome from the success body.
-import { type Json, model, type Operation, type Schema } from "@greenspec/spec/model";
+import { isObject, type Json, model, type Operation, type Schema } from "@greenspec/spec/model";
 
 /** How a body field is typed on the command line, read from its schema. */
 export type FieldKind =
@@ -25,22 +25,19 @@ export interface CommandField {
   mediaType?: string;
 }
 
+/** An operation of the spec model and what the command line makes of it (flags, help). */
 export interface SpecCommand {
-  operationId: string;
+  /** The operation itself, as the spec model reads it (`id`, `request`, `rateLimit`, ...). */
+  operation: Operation;
   /** The operationId in kebab-case (`add-group-participant`). */
   command: string;
   summary: string;
   description: string;
   fields: CommandField[];
-  /** False for an operation without a request body (a GET): the command sends none. */
-  hasBody: boolean;
-  /** Fields of which exactly one must be given, one list per `oneOf` branch. */
-  alternatives: string[][];
   /** The request examples of the spec, by name. */
   examples: Record<string, Record<string, Json>>;
   /** Top-level booleans of the success answer: `false` in any of them means the service said no. */
   outcomeFields: string[];
-  requestsPerSecond?: number;
 }
 
 export function kebabCase(name: string): string {
@@ -68,18 +65,15 @@ function commandFor(operation: Operation): SpecCommand {
   });
   const examples: Record<string, Record<string, Json>> = {};
   for (const { name, value } of request?.examples ?? [])
-    if (isRecord(value)) examples[name] = value;
+    if (isObject(value)) examples[name] = value;
   return {
-    operationId: operation.id,
+    operation,
     command: kebabCase(operation.id),
     summary: operation.summary ?? operation.id,
     description: (operation.description ?? "").trim(),
     fields,
-    hasBody: request !== undefined,
-    alternatives: request?.exactlyOneOf ?? [],
     examples,
     outcomeFields: outcomeFieldsOf(operation.success.body),
-    ...(operation.rateLimit ? { requestsPerSecond: operation.rateLimit.requestsPerSecond } : {}),
   };
 }
 
@@ -87,11 +81,11 @@ function commandFor(operation: Operation): SpecCommand {
 function outcomeFieldsOf(body: Schema | undefined): string[] {
   const names = new Set<string>();
   for (const shape of body === undefined ? [] : model.branchesOf(body)) {
-    if (!isRecord(shape) || !isRecord(shape.properties) || !Array.isArray(shape.required)) continue;
+    if (!isObject(shape) || !isObject(shape.properties) || !Array.isArray(shape.required)) continue;
     for (const name of shape.required) {
       if (typeof name !== "string") continue;
       const property = model.resolve(shape.properties[name]);
-      if (isRecord(property) && property.type === "boolean") names.add(name);
+      if (isObject(property) && property.type === "boolean") names.add(name);
     }
   }
   return [...names];
@@ -101,7 +95,7 @@ function outcomeFieldsOf(body: Schema | undefined): string[] {
 function kindOf(schema: Schema): FieldKind {
   const type = typeOf(schema);
   if (type === "string" || type === "integer" || type === "boolean") return type;
-  if (type === "array" && isRecord(schema)) {
+  if (type === "array" && isObject(schema)) {
     const items = typeOf(model.resolve(schema.items));
     if (items === "string") return "string-array";
     if (items === "integer") return "integer-array";
@@ -111,13 +105,9 @@ function kindOf(schema: Schema): FieldKind {
 
 /** The schema's type; of a `[T, "null"]` list, T. */
 function typeOf(schema: Json | undefined): Json | undefined {
-  if (!isRecord(schema)) return undefined;
+  if (!isObject(schema)) return undefined;
   const type = schema.type;
   return Array.isArray(type) ? type.find((t) => t !== "null") : type;
-}
-
-function isRecord(value: Json | undefined): value is Record<string, Json> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 function oneLine(text: string): string {
@@ -130,7 +120,7 @@ function oneLine(text: string): string {
  */
 function flagHelp(schema: Schema, description: string): string {
   const resolved = model.resolve(schema);
-  const items = isRecord(resolved) && resolved.type === "array" ? resolved.items : undefined;
+  const items = isObject(resolved) && resolved.type === "array" ? resolved.items : undefined;
   const own = model.expectedOf(schema);
   const words = own ?? (items === undefined ? undefined : model.expectedOf(items));
   if (words !== undefined) {

@@ -17,8 +17,9 @@ function plainText(markdown: string): string {
 
 export function helpDescription(spec: SpecCommand): string {
   const lines = [`${spec.summary}.`, "", plainText(spec.description)];
-  if (spec.alternatives.length > 1) {
-    const flags = spec.alternatives.map((names) =>
+  const groups = spec.operation.request?.exactlyOneOf ?? [];
+  if (groups.length > 1) {
+    const flags = groups.map((names) =>
       names.map((name) => `--${spec.fields.find((f) => f.name === name)?.flag}`).join(" "),
     );
     lines.push("", `Give exactly one of: ${flags.join(", ")}.`);

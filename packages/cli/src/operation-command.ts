@@ -15,7 +15,7 @@ export function addOperationCommand(program: Command, spec: SpecCommand, runner:
     .description(helpDescription(spec));
   for (const field of spec.fields) {
     if (GLOBAL_FLAGS.has(field.flag))
-      throw new Error(`${spec.operationId}.${field.name} clashes with a greenspec option`);
+      throw new Error(`${spec.operation.id}.${field.name} clashes with a greenspec option`);
     const option = optionFor(field);
     // A required flag that takes a value; a boolean flag's absence is left to the validator.
     if (field.required && option.required) option.makeOptionMandatory();

@@ -14,8 +14,9 @@ export type ParticipantInput = Record<string, string | number>;
  * integer (the phone), the other a string (the chat id). Undefined when the body offers none.
  */
 export function participantFields(command: SpecCommand): ParticipantFields | undefined {
-  if (command.alternatives.length !== 2) return undefined;
-  const single = command.alternatives.map((names) =>
+  const groups = command.operation.request?.exactlyOneOf ?? [];
+  if (groups.length !== 2) return undefined;
+  const single = groups.map((names) =>
     names.length === 1 ? command.fields.find((field) => field.name === names[0]) : undefined,
   );
   const phone = single.find((field) => field?.kind === "integer")?.name;

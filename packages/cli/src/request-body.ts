@@ -10,7 +10,7 @@ export async function bodyFrom(
   values: Record<string, unknown>,
 ): Promise<Record<string, unknown> | undefined> {
   // An operation without a body (a GET) has no flags for one, and sends none.
-  if (!spec.hasBody) return undefined;
+  if (spec.operation.request === undefined) return undefined;
   const body: Record<string, unknown> = {};
   for (const field of spec.fields) {
     const value = values[optionKey(field)];

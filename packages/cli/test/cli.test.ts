@@ -63,15 +63,15 @@ function successExamples(operationId: string): unknown[] {
 
 // A command without a body (a GET) is run once with no body flags.
 const cases = commands.flatMap((command) =>
-  command.hasBody
+  command.operation.request !== undefined
     ? Object.entries(command.examples).map(([name, example]) => ({ command, name, example }))
     : [{ command, name: "no body", example: {} }],
 );
 
 describe("one command per operation, against the mock", () => {
   it("has a request example for every command", () => {
-    for (const command of commands.filter((c) => c.hasBody))
-      expect(Object.keys(command.examples).length, command.operationId).toBeGreaterThan(0);
+    for (const command of commands.filter((c) => c.operation.request !== undefined))
+      expect(Object.keys(command.examples).length, command.operation.id).toBeGreaterThan(0);
   });
 
   it.each(cases)(
@@ -86,7 +86,7 @@ describe("one command per operation, against the mock", () => {
       ]);
       expect(result.stderr).toBe("");
       expect(result.code).toBe(0);
-      expect(successExamples(command.operationId)).toContainEqual(JSON.parse(result.stdout));
+      expect(successExamples(command.operation.id)).toContainEqual(JSON.parse(result.stdout));
     },
   );
 
@@ -271,7 +271,7 @@ describe("help", () => {
   it("lists each field of a command with the spec's description and type", async () => {
     const result = await runCli(["add-group-participant", "--help"]);
     expect(result.code).toBe(0);
-    const add = commands.find((c) => c.operationId === "addGroupParticipant");
+    const add = commands.find((c) => c.operation.id === "addGroupParticipant");
     for (const field of add?.fields ?? []) {
       expect(result.stdout).toContain(`--${field.flag}`);
       // commander wraps long lines: compare the first words of the description.

@@ -6,14 +6,14 @@ import { optionFor } from "../src/flags.js";
 const operationIds = model.operations.map((operation) => operation.id);
 const commands = specCommands();
 const byId = (id: string) => {
-  const command = commands.find((c) => c.operationId === id);
+  const command = commands.find((c) => c.operation.id === id);
   if (!command) throw new Error(`no command for ${id}`);
   return command;
 };
 
 describe("commands derived from the bundled spec", () => {
   it("has one command per operation of the spec, named in kebab-case", () => {
-    expect(commands.map((c) => c.operationId).sort()).toEqual([...operationIds].sort());
+    expect(commands.map((c) => c.operation.id).sort()).toEqual([...operationIds].sort());
     expect(commands.map((c) => c.command)).toContain("add-group-participant");
     expect(new Set(commands.map((c) => c.command)).size).toBe(commands.length);
   });
@@ -35,7 +35,10 @@ describe("commands derived from the bundled spec", () => {
     });
     expect(add.fields.find((f) => f.name === "groupId")?.required).toBe(true);
     expect(add.fields.find((f) => f.name === "participantPhone")?.required).toBe(false);
-    expect(add.alternatives).toEqual([["participantChatId"], ["participantPhone"]]);
+    expect(add.operation.request?.exactlyOneOf).toEqual([
+      ["participantChatId"],
+      ["participantPhone"],
+    ]);
     expect(add.outcomeFields).toEqual(["addParticipant"]);
   });
 
@@ -78,7 +81,13 @@ describe("commands derived from the bundled spec", () => {
   it("carries the rate limit wherever the spec documents one", () => {
     const documented = model.operations.map((o) => [o.id, o.rateLimit?.requestsPerSecond] as const);
     expect(documented.some(([, limit]) => limit !== undefined)).toBe(true);
-    for (const [id, limit] of documented) expect(byId(id).requestsPerSecond).toBe(limit);
+    for (const [id, limit] of documented)
+      expect(byId(id).operation.rateLimit?.requestsPerSecond).toBe(limit);
+  });
+
+  it("carries the spec model's own operation, not a renamed copy of it", () => {
+    for (const command of commands)
+      expect(command.operation).toBe(model.operation(command.operation.id));
   });
 
   it("takes the placeholder credentials for --mock from the spec's path parameter examples", () => {

@@ -8,7 +8,7 @@ import {
   toParticipant as toParticipantWith,
 } from "../src/participants-file.js";
 
-const add = specCommands().find((c) => c.operationId === "addGroupParticipant");
+const add = specCommands().find((c) => c.operation.id === "addGroupParticipant");
 const fields = (add && participantFields(add)) as ParticipantFields;
 const parseParticipantsFile = (text: string, options?: { column?: string }) =>
   parseWith(text, fields, options);

@@ -3,8 +3,8 @@
 // path parameters, success bodies) written as calls to src/validation.ts, the operations table
 // and a type name per operation, so no hand-written file restates the spec.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { model } from "@greenspec/spec/model";
-import { IDENTIFIER, schemaCode } from "./schema-code.mjs";
+import { isObject, model } from "@greenspec/spec/model";
+import { COMPONENT, IDENTIFIER, schemaCode } from "./schema-code.mjs";
 
 /**
  * @typedef {import("@greenspec/spec/model").Operation} Operation
@@ -87,7 +87,6 @@ function addExport(body, name) {
   return exported;
 }
 
-const COMPONENT = "#/components/schemas/";
 /** The component a schema refers to (by the model's reading of its `$ref`), if any. @param {Json | undefined} schema */
 const componentName = (schema) => {
   const at = model.pointerOf(schema);
@@ -95,58 +94,26 @@ const componentName = (schema) => {
 };
 
 /**
- * For a oneOf body: a check of the fields that every branch requires (the group of a participant
- * call), so they can be checked apart from the fields that pick a branch.
- * @param {Json} schema @param {string} where
- */
-function commonCheck(schema, where) {
-  const resolved = model.resolve(schema, where);
-  const list = isObject(resolved) && Array.isArray(resolved.oneOf) ? resolved.oneOf : [];
-  const branches = list.map((branch) => model.resolve(branch, where)).filter(isObject);
-  /** @param {JsonObject} branch */
-  const requiredOf = (branch) =>
-    Array.isArray(branch.required) ? branch.required.filter((n) => typeof n === "string") : [];
-  const [first] = branches;
-  if (!first) throw new Error(`${where}: a oneOf body with no object branch`);
-  const shared = requiredOf(first).filter((name) =>
-    branches.every((branch) => requiredOf(branch).includes(name)),
-  );
-  const properties = isObject(first.properties) ? first.properties : {};
-  return code.request(
-    {
-      type: "object",
-      required: shared,
-      properties: Object.fromEntries(shared.map((name) => [name, properties[name] ?? true])),
-    },
-    `${where} (shared fields)`,
-  );
-}
-
-/**
- * The error envelope a 200 may carry: the branch every operation's success answer offers beside
- * its own body, and its integer property (the status it stands for).
+ * The error envelope a 200 may carry: the model's, which every operation's success answer must
+ * offer beside its own body.
  */
 function errorEnvelopeOf() {
-  const names = new Set(model.operations.map(({ success }) => componentName(success.envelope)));
-  const [name] = names;
-  if (names.size !== 1 || name === undefined)
+  const { errorEnvelope } = model;
+  const offered = (/** @type {Operation} */ { success }) =>
+    errorEnvelope !== undefined &&
+    model.pointerOf(success.envelope) === model.pointerOf(errorEnvelope.schema);
+  if (!errorEnvelope || !model.operations.every(offered))
     throw new Error("no one error envelope is offered by every operation's success answer");
-  const schema = model.resolve({ $ref: `${COMPONENT}${name}` }, name);
-  const properties = isObject(schema) && isObject(schema.properties) ? schema.properties : {};
-  const status = Object.entries(properties).find(([, property]) => {
-    const resolved = model.resolve(property, name);
-    return isObject(resolved) && resolved.type === "integer";
-  })?.[0];
-  if (!status) throw new Error(`${name} has no integer property to carry the status`);
-  return { name, status };
-}
-
-/** @param {unknown} value @returns {value is JsonObject} */
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return errorEnvelope;
 }
 
 const envelope = errorEnvelopeOf();
+
+/** @param {JsonObject | undefined} schema @param {string} where */
+function commonCheck(schema, where) {
+  if (!schema) throw new Error(`${where}: a oneOf body with no object branch`);
+  return code.request(schema, `${where} (shared fields)`);
+}
 
 /**
  * The success body with its outcome fields (`x-greenspec-outcome`) first in `required`, and how
@@ -185,9 +152,10 @@ const rows = model.operations.map((operation) => {
       body = addExport(code.request(request.schema, bodyWhere), `${id}Body`);
     } else throw new Error(`${bodyWhere}: the content type ${request.mediaType} is not supported`);
   }
+  // For a oneOf body, the fields every branch requires, checked apart from those picking one.
   const common =
     request?.exactlyOneOf.length &&
-    addExport(commonCheck(request.schema, `${where} request body`), `${id}Common`);
+    addExport(commonCheck(request.commonSchema, `${where} request body`), `${id}Common`);
 
   // The success body alone: an error-envelope branch of the answer is not a success. Its
   // outcome fields are required first, so the client checks them as the shape's first ones.
@@ -205,17 +173,17 @@ const rows = model.operations.map((operation) => {
   const fields = [
     `path: ${JSON.stringify(operation.path)}`,
     operation.method !== "post" && `method: ${JSON.stringify(operation.method.toUpperCase())}`,
-    request && `contentType: ${JSON.stringify(request.mediaType)}`,
+    request && `mediaType: ${JSON.stringify(request.mediaType)}`,
     request && !request.required && "bodyOptional: true",
     `params: v.${params}`,
     body && `body: v.${body}`,
     response && `response: v.${response}`,
     outcome && `outcome: ${outcome}`,
-    operation.rateLimit && `rateLimit: ${operation.rateLimit.requestsPerSecond}`,
+    operation.rateLimit && `requestsPerSecond: ${operation.rateLimit.requestsPerSecond}`,
     `idempotent: ${operation.idempotent}`,
     request?.files.length &&
-      `binary: ${JSON.stringify(Object.fromEntries(request.files.map((f) => [f.name, f.mediaType])))}`,
-    request?.exactlyOneOf.length && `alternatives: ${JSON.stringify(request.exactlyOneOf)}`,
+      `files: ${JSON.stringify(Object.fromEntries(request.files.map((f) => [f.name, f.mediaType])))}`,
+    request?.exactlyOneOf.length && `exactlyOneOf: ${JSON.stringify(request.exactlyOneOf)}`,
     common && `common: v.${common}`,
     phoneAlias && `phoneAlias: ${JSON.stringify(phoneAlias)}`,
   ].filter(Boolean);
@@ -223,7 +191,7 @@ const rows = model.operations.map((operation) => {
 });
 
 const envelopeShape = addExport(
-  code.shape({ $ref: `${COMPONENT}${envelope.name}` }, envelope.name),
+  code.shape(envelope.schema, envelope.name),
   `${envelope.name}Shape`,
 );
 
@@ -253,9 +221,9 @@ export const serviceErrors = ${JSON.stringify(identifiers, null, 2)} as const;
 
 /**
  * An error answer's body (${envelope.name}): a 200 that carries one is an error, and its
- * \`${envelope.status}\` says which.
+ * \`${envelope.statusField}\` says which.
  */
-export const errorEnvelope = { shape: v.${envelopeShape}, status: ${JSON.stringify(envelope.status)} } as const;
+export const errorEnvelope = { shape: v.${envelopeShape}, status: ${JSON.stringify(envelope.statusField)} } as const;
 
 /** The type of that body: never what a method resolves with. */
 export type ErrorEnvelope = components["schemas"][${JSON.stringify(envelope.name)}];

@@ -1,7 +1,8 @@
 // The entry `@greenspec/client/bulk`: the whole client, with the bulk `addGroupParticipants` on
 // top. It is an entry of its own so that a caller of single methods bundles none of the bulk add.
 import { redactor } from "@greenspec/redact";
-import { type BulkMethods, bulkMethods } from "./bulk.js";
+import { bulkMethods } from "./bulk.js";
+import type { BulkMethods } from "./bulk-types.js";
 import { createGreenApi as createSingle } from "./client.js";
 import { checkOptions } from "./options.js";
 import type { GreenApiOptions, OperationMethods } from "./types.js";

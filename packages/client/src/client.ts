@@ -10,7 +10,7 @@ import { checkCallOptions, checkOptions } from "./options.js";
 import { Pacer } from "./pacing.js";
 import { redactError } from "./redact.js";
 import { mayHaveRun, type RetryOptions, retryDefaults, withRetries } from "./retry.js";
-import type { CallOptions, GreenApiOptions, OperationMethods } from "./types.js";
+import type { CallOptions, Credentials, GreenApiOptions, OperationMethods } from "./types.js";
 import type { Violation } from "./validation.js";
 
 /** The client: one method per operation of the spec (`@greenspec/client/bulk` adds the bulk add). */
@@ -32,29 +32,7 @@ export function createGreenApi(given: GreenApiOptions): GreenApi {
   const retryBase = options.retry !== false && { ...retryDefaults, ...options.retry };
   const pacer = options.pacing === true ? new Pacer() : options.pacing || undefined;
 
-  // The one door into an error: every string of it (bodies included) is masked here.
-  const fail: Fail = (id, message, details, cause) => {
-    if (details.kind !== "validation" && details.kind !== "aborted")
-      details.url = defaultPathSerializer(baseUrl + operations[id].path, credentials);
-    details.outcomeUnknown ??= mayHaveRun(details);
-    // Said in words too: a caller who only logs the message must know not to just try again.
-    const note = !details.outcomeUnknown
-      ? ""
-      : operations[id].idempotent
-        ? "; the outcome is unknown"
-        : `; the outcome is unknown and ${id} is not safe to repeat: check whether it took effect (read or list what it changes) before calling it again`;
-    return new GreenApiError(
-      redact(`${id}: ${message}${note}`),
-      // The kind is the client's own word: never masked, even if the token shares 8 letters.
-      {
-        operation: id,
-        attempts: 1,
-        ...(redactDeep(details, redact) as Details),
-        kind: details.kind,
-      } as Details & { operation: OperationId; attempts: number },
-      cause === undefined ? undefined : redactError(cause, redact),
-    );
-  };
+  const fail = errorDoor(baseUrl, credentials, redact);
 
   const send = attempter({
     baseUrl,
@@ -108,4 +86,34 @@ export function createGreenApi(given: GreenApiOptions): GreenApi {
   for (const id in operations)
     api[id as OperationId] = (body: unknown, o?: CallOptions) => call(id as OperationId, body, o);
   return api as OperationMethods;
+}
+
+/** The one door into an error: every string of it (bodies included) is masked here. */
+function errorDoor(
+  baseUrl: string,
+  credentials: Credentials,
+  redact: (text: string) => string,
+): Fail {
+  return (id, message, details, cause) => {
+    if (details.kind !== "validation" && details.kind !== "aborted")
+      details.url = defaultPathSerializer(baseUrl + operations[id].path, credentials);
+    details.outcomeUnknown ??= mayHaveRun(details);
+    // Said in words too: a caller who only logs the message must know not to just try again.
+    const note = !details.outcomeUnknown
+      ? ""
+      : operations[id].idempotent
+        ? "; the outcome is unknown"
+        : `; the outcome is unknown and ${id} is not safe to repeat: check whether it took effect (read or list what it changes) before calling it again`;
+    return new GreenApiError(
+      redact(`${id}: ${message}${note}`),
+      // The kind is the client's own word: never masked, even if the token shares 8 letters.
+      {
+        operation: id,
+        attempts: 1,
+        ...(redactDeep(details, redact) as Details),
+        kind: details.kind,
+      } as Details & { operation: OperationId; attempts: number },
+      cause === undefined ? undefined : redactError(cause, redact),
+    );
+  };
 }

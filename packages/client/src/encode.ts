@@ -18,7 +18,7 @@ export function encode(
   const wrong = info.params(credentials);
   if (wrong) throw wrong;
   // An operation without a body (a GET) sends none, and a body given to it is a mistake.
-  if (!info.contentType) {
+  if (!info.mediaType) {
     if (input !== undefined) throw { field: "body", rule: "must not be given" };
     return undefined;
   }
@@ -26,7 +26,7 @@ export function encode(
   const fields = plainCopy(input) as Record<string, unknown>;
   const failed = fields === undefined && info.bodyOptional ? undefined : info.body?.(fields);
   if (failed) throw failed;
-  const files = info.binary;
+  const files = info.files;
   if (files) {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) {

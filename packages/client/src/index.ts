@@ -6,7 +6,7 @@ export type {
   BulkProgress,
   ParticipantInput,
   ParticipantOutcome,
-} from "./bulk.js";
+} from "./bulk-types.js";
 export { createGreenApi, type GreenApi } from "./client.js";
 export type { DriftReport, OnDrift } from "./drift.js";
 export {

@@ -3,7 +3,10 @@ import { sleep } from "./retry.js";
 
 /** Requests per second per instance for each operation, from the spec (undefined: no limit). */
 export const rateLimits = Object.fromEntries(
-  Object.entries(operations).map(([id, info]) => [id, (info as { rateLimit?: number }).rateLimit]),
+  Object.entries(operations).map(([id, info]) => [
+    id,
+    (info as { requestsPerSecond?: number }).requestsPerSecond,
+  ]),
 ) as Readonly<Record<OperationId, number | undefined>>;
 
 /** Pacing runs at 1/HEADROOM of each limit, so timing jitter on the way never tips a burst over it. */

@@ -21,7 +21,7 @@ type WithFiles<T, Files> = T extends unknown
   : never;
 
 /** The body an operation takes, from the generated types (file parts as Blob or bytes). */
-export type RequestBody<K extends OperationId> = (typeof table)[K] extends { binary: infer Files }
+export type RequestBody<K extends OperationId> = (typeof table)[K] extends { files: infer Files }
   ? WithFiles<Content<K>, Files>
   : Content<K>;
 

@@ -9,7 +9,7 @@ const SEED = 20_240_601;
 
 // The operations whose body is a oneOf of participant fields, found from the generated table.
 const participantOps = (Object.keys(operations) as OperationId[]).filter(
-  (id) => "alternatives" in operations[id] && "phoneAlias" in operations[id],
+  (id) => "exactlyOneOf" in operations[id] && "phoneAlias" in operations[id],
 );
 
 const digits = (min: number, max: number) =>

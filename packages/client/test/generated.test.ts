@@ -15,10 +15,10 @@ describe("the generated operations table", () => {
     for (const op of specOperations) {
       const info = operations[op.operationId as keyof typeof operations];
       expect(info.path).toBe(op.path);
-      expect("contentType" in info ? info.contentType : undefined).toBe(
+      expect("mediaType" in info ? info.mediaType : undefined).toBe(
         Object.keys(op.requestBody?.content ?? {})[0],
       );
-      expect("rateLimit" in info ? info.rateLimit : undefined).toBe(
+      expect("requestsPerSecond" in info ? info.requestsPerSecond : undefined).toBe(
         op["x-greenspec-rate-limit"]?.requestsPerSecond,
       );
       expect(info.idempotent, op.operationId).toBe(
@@ -59,7 +59,7 @@ describe("the generated operations table", () => {
       "participantPhone",
       "participantChatId",
     ]);
-    expect(operations.setGroupPicture.binary).toEqual({ file: "image/jpeg" });
+    expect(operations.setGroupPicture.files).toEqual({ file: "image/jpeg" });
   });
 });
 
