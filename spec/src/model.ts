@@ -15,7 +15,8 @@ import type { Operation, Tag } from "./types.js";
 
 export * from "./types.js";
 export type { Json, JsonObject, Schema };
-export { SpecModelError };
+/** Whether a JSON value is an object (not null, not an array): the one such check of the workspace. */
+export { isObject, SpecModelError };
 
 export interface SpecModel {
   /** The whole document (frozen in the bundled model). */

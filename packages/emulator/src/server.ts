@@ -7,10 +7,10 @@ import {
   type Emulator,
   type EmulatorOptions,
   handlerOf,
-  MAX_BODY_BYTES,
   type Outcome,
 } from "./emulator.js";
 import { clientErrorStatus, hostCheck, writeRawError } from "./http-guard.js";
+import { MAX_BODY_BYTES } from "./limits.js";
 import { parseMultipart } from "./multipart.js";
 
 export interface StartEmulatorOptions extends EmulatorOptions {

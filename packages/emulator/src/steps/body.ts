@@ -1,0 +1,33 @@
+// The body step: the request body, read within its limits and valid by the spec's schema, for
+// the behaviour; or the documented 400 for it. An operation without a body (a GET) reads none.
+import { MAX_BODY_BYTES, MAX_JSON_BODY_BYTES } from "../limits.js";
+import { refusal } from "../refusal.js";
+import type { SpecAnswer } from "../spec.js";
+import { readJson } from "./body-json.js";
+import { readMultipart } from "./body-multipart.js";
+import type { Admitted, Verdict } from "./state.js";
+
+/** What a body reader gives: the valid body, or the answer refusing it; and what to journal. */
+export type BodyRead =
+  | { body: unknown; request: unknown }
+  | { answer: SpecAnswer; request: unknown };
+
+const MULTIPART = "multipart/form-data";
+
+export async function body(state: Admitted): Promise<Verdict> {
+  const { operation, call } = state;
+  const mediaType = operation.request?.mediaType;
+  const limit = mediaType === MULTIPART ? MAX_BODY_BYTES : MAX_JSON_BODY_BYTES;
+  if (call.contentLength !== undefined && call.contentLength > limit)
+    return refusal(operation, "body is too large");
+  // Whatever came with a call of an operation without a body is ignored.
+  if (mediaType === undefined) return undefined;
+  const read =
+    mediaType === MULTIPART
+      ? await readMultipart(operation, call)
+      : await readJson(operation, mediaType, call);
+  state.request = read.request;
+  if ("answer" in read) return read.answer;
+  state.body = read.body;
+  return undefined;
+}
