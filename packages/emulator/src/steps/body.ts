@@ -5,7 +5,7 @@ import { refusal } from "../refusal.js";
 import type { SpecAnswer } from "../spec.js";
 import { readJson } from "./body-json.js";
 import { readMultipart } from "./body-multipart.js";
-import type { Admitted, Verdict } from "./state.js";
+import type { Admitted } from "./state.js";
 
 /** What a body reader gives: the valid body, or the answer refusing it; and what to journal. */
 export type BodyRead =
@@ -14,7 +14,7 @@ export type BodyRead =
 
 const MULTIPART = "multipart/form-data";
 
-export async function body(state: Admitted): Promise<Verdict> {
+export async function body(state: Admitted): Promise<SpecAnswer | undefined> {
   const { operation, call } = state;
   const mediaType = operation.request?.mediaType;
   const limit = mediaType === MULTIPART ? MAX_BODY_BYTES : MAX_JSON_BODY_BYTES;

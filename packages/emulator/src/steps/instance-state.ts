@@ -1,10 +1,10 @@
 // The instance-state step: a starting instance (whose start is not over) or one not authorized
 // answers only the methods that work in any state; the others get the documented 400.
 import { answersInAnyState } from "../behaviours/index.js";
-import { specAnswer } from "../spec.js";
-import type { Admitted, Verdict } from "./state.js";
+import { type SpecAnswer, specAnswer } from "../spec.js";
+import type { Admitted } from "./state.js";
 
-export function instanceState(state: Admitted): Verdict {
+export function instanceState(state: Admitted): SpecAnswer | undefined {
   const { instance, operation } = state;
   if (
     instance.state === "starting" &&

@@ -2,7 +2,7 @@
 // documented 466 once the month's calls are used; the count starts over each UTC month.
 import { type OperationId, type OperationOf, type SpecAnswer, specAnswer } from "../spec.js";
 import { type Instance, monthOf } from "../world.js";
-import type { Admitted, Verdict } from "./state.js";
+import type { Admitted } from "./state.js";
 
 /** The 466 report, with this instance's numbers. */
 export function quotaAnswer(operation: OperationOf<OperationId>, instance: Instance): SpecAnswer {
@@ -20,7 +20,7 @@ export function quotaAnswer(operation: OperationOf<OperationId>, instance: Insta
   return found;
 }
 
-export function quota(state: Admitted): Verdict {
+export function quota(state: Admitted): SpecAnswer | undefined {
   const { instance } = state;
   if (instance.quota === undefined) return undefined;
   const month = monthOf(state.now);

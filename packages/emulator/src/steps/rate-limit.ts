@@ -1,13 +1,13 @@
 // The rate-limit step: the spec's `x-greenspec-rate-limit`, per instance and per method, as a
 // token bucket; past it, the documented 429.
 import { warnStandingClock } from "../rate-limit.js";
-import { specAnswer } from "../spec.js";
-import type { Admitted, StepEnv, Verdict } from "./state.js";
+import { type SpecAnswer, specAnswer } from "../spec.js";
+import type { Admitted, StepEnv } from "./state.js";
 
 export function rateLimit(
   state: Admitted,
   env: Pick<StepEnv, "limiter" | "clock" | "warnedOfClock">,
-): Verdict {
+): SpecAnswer | undefined {
   const { operation, now } = state;
   const perSecond = operation.rateLimit?.requestsPerSecond;
   if (perSecond === undefined) return undefined;
