@@ -66,14 +66,21 @@ export async function answerCall(env: PipelineEnv, call: IncomingCall): Promise<
   if ("answer" in routed) return finish(env, { call, now, ...routed }, routed.answer, null);
   const admitted = credentials(routed, env);
   if ("answer" in admitted) return finish(env, routed, admitted.answer, null);
+  const { operation, params } = routed;
+  const { instance } = admitted;
   const state: Admitted = {
-    ...routed,
-    instance: admitted.instance,
+    call,
+    now,
+    operation,
+    params,
+    instance,
     body: undefined,
     request: null,
   };
   for (const step of STEPS) {
-    const verdict = await step(state, env);
+    const pending = step(state, env);
+    // Only a step that waits is awaited: an await on every step costs every call.
+    const verdict = pending instanceof Promise ? await pending : pending;
     if (verdict === undefined) continue;
     if ("reset" in verdict) {
       record(env, state, 0, null, null);

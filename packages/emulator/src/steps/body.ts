@@ -14,7 +14,7 @@ export type BodyRead =
 
 const MULTIPART = "multipart/form-data";
 
-export async function body(state: Admitted): Promise<SpecAnswer | undefined> {
+export function body(state: Admitted): SpecAnswer | undefined | Promise<SpecAnswer | undefined> {
   const { operation, call } = state;
   const mediaType = operation.request?.mediaType;
   const limit = mediaType === MULTIPART ? MAX_BODY_BYTES : MAX_JSON_BODY_BYTES;
@@ -22,12 +22,12 @@ export async function body(state: Admitted): Promise<SpecAnswer | undefined> {
     return refusal(operation, "body is too large");
   // Whatever came with a call of an operation without a body is ignored.
   if (mediaType === undefined) return undefined;
-  const read =
-    mediaType === MULTIPART
-      ? await readMultipart(operation, call)
-      : await readJson(operation, mediaType, call);
-  state.request = read.request;
-  if ("answer" in read) return read.answer;
-  state.body = read.body;
-  return undefined;
+  const reading =
+    mediaType === MULTIPART ? readMultipart(operation, call) : readJson(operation, mediaType, call);
+  return reading.then((read) => {
+    state.request = read.request;
+    if ("answer" in read) return read.answer;
+    state.body = read.body;
+    return undefined;
+  });
 }

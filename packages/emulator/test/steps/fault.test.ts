@@ -61,7 +61,9 @@ describe("the faults step", () => {
     vi.useFakeTimers();
     try {
       let verdict: unknown = "waiting";
-      const waiting = faults(admitted("createGroup"), pending({ delay: 5000 })).then((v) => {
+      const waiting = Promise.resolve(
+        faults(admitted("createGroup"), pending({ delay: 5000 })),
+      ).then((v) => {
         verdict = v;
       });
       await vi.advanceTimersByTimeAsync(4999);
