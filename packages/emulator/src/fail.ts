@@ -1,10 +1,9 @@
 // The fail() control: a fault for the next calls of an operation, checked against the spec (a
 // status it documents, a body its schema for that status accepts) before anything is queued.
-import type { Operation } from "@greenspec/spec/model";
 import { EmulatorError } from "./errors.js";
 import type { FailOptions, Faults } from "./faults.js";
 import { requireCount } from "./inputs.js";
-import { findOperation, operations, statusesOf } from "./spec.js";
+import { findOperation, type Operation, operations, statusesOf } from "./spec.js";
 import { faultAnswer } from "./steps/fault.js";
 import { checkAnswer } from "./validate.js";
 

@@ -1,11 +1,10 @@
 // One call's answer as a pipeline of named steps (src/steps/): route, credentials, faults, rate
 // limit, quota, instance state, body, behaviour. Each answers or passes the call on; the first
 // answer is echoed as the service does, journaled, and sent.
-import type { Operation } from "@greenspec/spec/model";
 import type { IncomingCall, Outcome } from "./call.js";
 import type { Journal } from "./journal.js";
 import { echoed } from "./refusal.js";
-import type { SpecAnswer } from "./spec.js";
+import type { Operation, SpecAnswer } from "./spec.js";
 import { behaviour } from "./steps/behaviour.js";
 import { body } from "./steps/body.js";
 import { credentials } from "./steps/credentials.js";

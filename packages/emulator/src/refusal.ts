@@ -1,8 +1,14 @@
 // The service's answer to a request its validation refuses, as recorded from the live service
 // (spec/recordings/green-api.json): `{statusCode, timestamp, path, message}`, where `path` echoes
 // the request path, token included. The journal masks that token like every other.
-import type { Json, Operation } from "@greenspec/spec/model";
-import { type OperationId, type OperationOf, type SpecAnswer, specAnswer } from "./spec.js";
+import {
+  type Json,
+  type Operation,
+  type OperationId,
+  type OperationOf,
+  type SpecAnswer,
+  specAnswer,
+} from "./spec.js";
 
 /** The spec's example of the recorded envelope (in the shared 400 answer). */
 const RECORDED = "validationFailedRecorded" as const;

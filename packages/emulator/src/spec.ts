@@ -12,7 +12,7 @@ import {
 } from "./generated/example-names.js";
 import { routePattern } from "./route-pattern.js";
 
-export type { FileOperationId, OperationId };
+export type { FileOperationId, Json, Operation, OperationId };
 
 /** One documented answer of an operation: a status and a body the spec names as an example. */
 export interface SpecAnswer {

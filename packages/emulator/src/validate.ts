@@ -1,8 +1,9 @@
 // Request verdicts from the spec's own schemas, compiled ahead of time by ajv's code generator
 // (scripts/generate-validators.mjs: draft 2020-12 with ajv-formats, as Prism judges), so the
 // emulator refuses exactly what the spec refuses without loading a schema compiler at run time.
-import type { Operation } from "@greenspec/spec/model";
+
 import * as generated from "./generated/validators.js";
+import type { Operation } from "./spec.js";
 
 type Check = generated.Check;
 const byName = generated as unknown as Record<string, Check>;

@@ -1,9 +1,8 @@
 // The faults step: a fault a test asked for (`fail()`) lands on this call: it waits, drops the
 // connection, or answers the status it names. A delay alone lets the call go on as usual.
-import type { Operation } from "@greenspec/spec/model";
 import { EmulatorError } from "../errors.js";
 import { sleep } from "../sleep.js";
-import { firstAnswerFor, type SpecAnswer } from "../spec.js";
+import { firstAnswerFor, type Operation, type SpecAnswer } from "../spec.js";
 import { type Admitted, DROP, type StepEnv, type Verdict } from "./state.js";
 
 /** A fault's answer: its own body when given, else the spec's first example for the status. */
