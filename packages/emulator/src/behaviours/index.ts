@@ -6,8 +6,6 @@ import type { Behaviour, Behaviours } from "./context.js";
 import { groupBehaviours } from "./groups.js";
 import { jobBehaviours } from "./jobs.js";
 
-export type { CallContext } from "./context.js";
-
 export const behaviours: Behaviours = { ...groupBehaviours, ...jobBehaviours };
 
 /** Operations that answer whatever the instance's state (the others are refused unless authorized). */

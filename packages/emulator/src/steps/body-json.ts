@@ -7,7 +7,7 @@ import { MAX_JSON_BODY_BYTES } from "../limits.js";
 import { refusal } from "../refusal.js";
 import { type OperationId, type OperationOf, type SpecAnswer, specAnswer } from "../spec.js";
 import { checkBody } from "../validate.js";
-import type { BodyRead } from "./body.js";
+import type { BodyRead } from "./state.js";
 
 /** The documented text for a body that is not JSON, with the real character and position. */
 export function malformedAnswer(

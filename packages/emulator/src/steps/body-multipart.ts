@@ -12,7 +12,7 @@ import {
   specAnswer,
 } from "../spec.js";
 import { checkBody } from "../validate.js";
-import type { BodyRead } from "./body.js";
+import type { BodyRead } from "./state.js";
 
 /** Whether a file's bytes are of the declared media type (JPEG by its signature). */
 async function isOfType(file: Blob, mediaType: string): Promise<boolean> {

@@ -7,11 +7,6 @@ import { readJson } from "./body-json.js";
 import { readMultipart } from "./body-multipart.js";
 import type { Admitted } from "./state.js";
 
-/** What a body reader gives: the valid body, or the answer refusing it; and what to journal. */
-export type BodyRead =
-  | { body: unknown; request: unknown }
-  | { answer: SpecAnswer; request: unknown };
-
 const MULTIPART = "multipart/form-data";
 
 export function body(state: Admitted): SpecAnswer | undefined | Promise<SpecAnswer | undefined> {

@@ -32,6 +32,11 @@ export const DROP = Object.freeze({ reset: true as const });
 /** A step's verdict: an answer, a dropped connection, or undefined to pass the call on. */
 export type Verdict = SpecAnswer | typeof DROP | undefined;
 
+/** What a body reader gives: the valid body, or the answer refusing it; and what to journal. */
+export type BodyRead =
+  | { body: unknown; request: unknown }
+  | { answer: SpecAnswer; request: unknown };
+
 /** The emulator as the steps see it. */
 export interface StepEnv {
   readonly clock: Pick<Clock, "mode" | "now">;
