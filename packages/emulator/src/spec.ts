@@ -1,7 +1,7 @@
 // The one place this package reads the spec, through the spec model (@greenspec/spec/model). The
 // emulator works on the model's own `Operation`; what it derives from one (its examples by name,
 // its statuses, its route) is derived here, keyed by that operation. Example names are checked
-// by type: src/generated/example-names.ts lists them per operation (scripts/generate-example-names.mjs).
+// by type: src/generated/example-names.ts (scripts/generate-example-names.mjs) lists them.
 import { isObject, type Json, model, type Operation } from "@greenspec/spec/model";
 import {
   type ExampleNames,

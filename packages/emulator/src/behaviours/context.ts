@@ -17,7 +17,7 @@ type Ops = operations;
 export type Body<K extends OperationId> = Ops[K]["requestBody"] extends { content: infer C }
   ? C[keyof C]
   : never;
-/** The success body of an operation: its 200 answer without the error envelope the spec allows there. */
+/** The success body of an operation: its 200 answer without the error envelope allowed there. */
 export type Ok<K extends OperationId> = Exclude<
   Ops[K]["responses"][200]["content"]["application/json"],
   components["schemas"]["ServiceErrorInOk"]
@@ -32,7 +32,7 @@ export interface CallContext<K extends OperationId = OperationId> {
   /** The emulator's clock, in ms. */
   now: number;
   strict: boolean;
-  /** Distinct chats an instance may write to per calendar month (the Developer plan); none when undefined. */
+  /** Distinct chats an instance may write to per calendar month (the Developer plan), if any. */
   chatQuota?: number | undefined;
 }
 
@@ -64,7 +64,7 @@ export function bodyOf<K extends OperationId>(ctx: CallContext<K>): Body<K> {
   return ctx.body as Body<K>;
 }
 
-/** Whether a person has WhatsApp: an instance does; else strict mode's people, or the magic rule. */
+/** Whether a person has WhatsApp: an instance does; else strict mode's people or the magic rule. */
 export function hasWhatsApp(ctx: CallContext, personId: string): boolean {
   if (ctx.world.instanceByChatId(personId)) return true;
   return ctx.strict ? ctx.world.people.has(personId) : hasWhatsAppByDefault(personId);

@@ -8,7 +8,7 @@ import { jobBehaviours } from "./jobs.js";
 
 export const behaviours: Behaviours = { ...groupBehaviours, ...jobBehaviours };
 
-/** Operations that answer whatever the instance's state (the others are refused unless authorized). */
+/** Operations that answer in any state of the instance (the others only once it is authorized). */
 export const answersInAnyState: ReadonlySet<OperationId> = new Set<OperationId>([
   "getStateInstance",
 ]);

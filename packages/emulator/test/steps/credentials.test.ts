@@ -1,4 +1,4 @@
-// The credentials step alone: the instance the URL names, or the documented answer to a wrong token.
+// The credentials step alone: the instance the URL names, or the answer to a wrong token.
 import { describe, expect, it } from "vitest";
 import { operationOf, specAnswer } from "../../src/spec.js";
 import { credentials } from "../../src/steps/credentials.js";
