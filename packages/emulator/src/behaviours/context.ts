@@ -54,6 +54,7 @@ export function answer<K extends OperationId>(
   example: NoInfer<ExampleName<K>>,
   patch?: NoInfer<Partial<Ok<K>>>,
 ): SpecAnswer {
+  // `example` is one of K's names by this signature; K is generic here.
   const found = specAnswer<K>(ctx.operation, example as never);
   if (patch) found.body = { ...(found.body as object), ...patch };
   return found;
