@@ -16,6 +16,7 @@ import type { ErrorEnvelope, Operation, Tag } from "./types.js";
 
 export * from "./types.js";
 export type { Json, JsonObject, Schema };
+/** Whether a JSON value is an object (not null, not an array): the one such check of the workspace. */
 export { isObject, SpecModelError };
 
 export interface SpecModel {

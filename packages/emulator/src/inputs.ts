@@ -34,8 +34,8 @@ function checker(schema: Leaf): (value: unknown) => boolean {
 
 function pathParamSchema(name: string): Leaf {
   for (const op of operations) {
-    const properties = (op.paramsSchema.properties ?? {}) as Record<string, unknown>;
-    if (properties[name]) return leaf(properties[name]);
+    const found = op.pathParameters.find((parameter) => parameter.name === name);
+    if (found) return leaf(found.schema);
   }
   throw new Error(`spec: no path parameter ${name}`);
 }
@@ -79,4 +79,11 @@ export function requirePhone(value: unknown, field: string): string {
   if (!isPhone(number))
     throw new EmulatorError(`${field} must be a phone number in international format`, field);
   return String(number);
+}
+
+/** A whole number of at least `min`, such as a count of calls or a delay in ms. */
+export function requireCount(value: unknown, field: string, min: number): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min)
+    throw new EmulatorError(`${field} must be an integer >= ${min}`, field);
+  return value;
 }

@@ -14,3 +14,11 @@ export const MAX_MESSAGES = 10_000;
 export const MESSAGES_BUDGET_BYTES = 8 * 1024 * 1024;
 /** People whose received invite links are remembered (for acceptInvite): the oldest go first. */
 export const MAX_INVITED_PEOPLE = 100_000;
+
+/** Request bodies beyond this are refused (a group picture is well under it). */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/**
+ * A JSON body beyond this is refused unparsed: parsing takes the event loop from every other
+ * caller, and the largest body the spec accepts (createGroup with its 1,023 ids) is ~30 kB.
+ */
+export const MAX_JSON_BODY_BYTES = 256 * 1024;

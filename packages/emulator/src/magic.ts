@@ -1,5 +1,6 @@
 // Magic values, as payment sandboxes have test card numbers: each triggers a documented `false`
 // or error with no set-up. All are valid requests by the spec. Listed in the README.
+import type { ExampleName } from "./spec.js";
 
 /** A person whose phone number ends in these digits has no WhatsApp (in the default mode). */
 export const NO_WHATSAPP_SUFFIX = "0000";
@@ -11,10 +12,10 @@ export const NOT_CREATED_NAME = "not created";
  * createGroup with a group name equal to the identifier of its documented 500 answer
  * (`rate overlimit`) gets that 500; the identifier itself is read from the spec.
  */
-export const OVERLIMIT_EXAMPLE = "rateOverlimit";
+export const OVERLIMIT_EXAMPLE = "rateOverlimit" satisfies ExampleName<"createGroup">;
 
 /** createGroup naming someone without WhatsApp gets this documented 500 (and no group). */
-export const NO_WHATSAPP_EXAMPLE = "memberWithoutWhatsApp";
+export const NO_WHATSAPP_EXAMPLE = "memberWithoutWhatsApp" satisfies ExampleName<"createGroup">;
 
 /** An unknown idInstance ending in this registers as starting, for STARTING_MS of the emulator's clock. */
 export const STARTING_SUFFIX = "9001";

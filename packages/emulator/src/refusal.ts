@@ -1,17 +1,23 @@
 // The service's answer to a request its validation refuses, as recorded from the live service
 // (spec/recordings/green-api.json): `{statusCode, timestamp, path, message}`, where `path` echoes
 // the request path, token included. The journal masks that token like every other.
-import type { Json } from "@greenspec/spec/model";
-import { type OperationSpec, type SpecAnswer, specAnswer } from "./spec.js";
+import {
+  type Json,
+  type Operation,
+  type OperationId,
+  type OperationOf,
+  type SpecAnswer,
+  specAnswer,
+} from "./spec.js";
 
 /** The spec's example of the recorded envelope (in the shared 400 answer). */
-const RECORDED = "validationFailedRecorded";
+const RECORDED = "validationFailedRecorded" as const;
 
 /** Refusals still waiting for the path and time of their call. */
 const unfinished = new WeakSet<object>();
 
 /** The recorded 400 for a request the spec refuses; `detail` says where, never with a value. */
-export function refusal(operation: OperationSpec, detail: string): SpecAnswer {
+export function refusal(operation: OperationOf<OperationId>, detail: string): SpecAnswer {
   const found = specAnswer(operation, RECORDED);
   const body = found.body as Record<string, Json>;
   const message = typeof body.message === "string" ? body.message : "";
@@ -24,7 +30,7 @@ export function refusal(operation: OperationSpec, detail: string): SpecAnswer {
 /** A refusal with its call's path (as the service echoes it) and time; any other answer as is. */
 export function echoed(
   answer: SpecAnswer,
-  operation: OperationSpec | null,
+  operation: Operation | null,
   params: Record<string, string>,
   now: number,
 ): SpecAnswer {

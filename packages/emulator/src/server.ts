@@ -7,10 +7,10 @@ import {
   type Emulator,
   type EmulatorOptions,
   handlerOf,
-  MAX_BODY_BYTES,
   type Outcome,
 } from "./emulator.js";
 import { clientErrorStatus, hostCheck, writeRawError } from "./http-guard.js";
+import { MAX_BODY_BYTES } from "./limits.js";
 import { parseMultipart } from "./multipart.js";
 
 export interface StartEmulatorOptions extends EmulatorOptions {
@@ -72,6 +72,49 @@ function write(res: ServerResponse, outcome: Outcome): void {
   res.end(outcome.body);
 }
 
+/** Answers each request through the emulator's handler, once its Host and Origin are local. */
+function listenerOf(
+  hosts: ReturnType<typeof hostCheck>,
+  handle: ReturnType<typeof handlerOf>,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const refusal = hosts.refusal(req.headers.host, req.headers.origin);
+    if (refusal) {
+      req.resume();
+      write(res, {
+        status: 403,
+        contentType: "application/json",
+        body: JSON.stringify({ error: refusal }),
+      });
+      return;
+    }
+    const pathname = (req.url ?? "/").split("?")[0] as string;
+    const length = Number(req.headers["content-length"]);
+    const contentType = req.headers["content-type"] ?? null;
+    let body: Promise<Buffer> | undefined;
+    const read = () => {
+      body ??= readBody(req);
+      return body;
+    };
+    handle({
+      method: req.method ?? "GET",
+      pathname,
+      contentType,
+      ...(Number.isFinite(length) ? { contentLength: length } : {}),
+      text: async () => (await read()).toString("utf8"),
+      formData: async () => parseMultipart(await read(), contentType),
+    }).then(
+      (outcome) => {
+        if (!res.destroyed) write(res, outcome);
+      },
+      () => {
+        // The emulator answers its own failures; only a broken connection lands here.
+        if (!res.headersSent && !res.destroyed) res.socket?.destroy();
+      },
+    );
+  };
+}
+
 /** Starts an emulator (made with `options`) listening on 127.0.0.1. */
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<EmulatorServer> {
   const { port = 0, allowedHosts, ...emulatorOptions } = options;
@@ -84,7 +127,6 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new RangeError(`port must be an integer from 0 to 65535, got ${port}`);
   const emulator = createEmulator(emulatorOptions);
-  const handle = handlerOf(emulator);
 
   const server = createServer(
     {
@@ -93,42 +135,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       headersTimeout: REQUEST_TIMEOUT_MS,
       connectionsCheckingInterval: 1000,
     },
-    (req, res) => {
-      const refusal = hosts.refusal(req.headers.host, req.headers.origin);
-      if (refusal) {
-        req.resume();
-        write(res, {
-          status: 403,
-          contentType: "application/json",
-          body: JSON.stringify({ error: refusal }),
-        });
-        return;
-      }
-      const pathname = (req.url ?? "/").split("?")[0] as string;
-      const length = Number(req.headers["content-length"]);
-      const contentType = req.headers["content-type"] ?? null;
-      let body: Promise<Buffer> | undefined;
-      const read = () => {
-        body ??= readBody(req);
-        return body;
-      };
-      handle({
-        method: req.method ?? "GET",
-        pathname,
-        contentType,
-        ...(Number.isFinite(length) ? { contentLength: length } : {}),
-        text: async () => (await read()).toString("utf8"),
-        formData: async () => parseMultipart(await read(), contentType),
-      }).then(
-        (outcome) => {
-          if (!res.destroyed) write(res, outcome);
-        },
-        () => {
-          // The emulator answers its own failures; only a broken connection lands here.
-          if (!res.headersSent && !res.destroyed) res.socket?.destroy();
-        },
-      );
-    },
+    listenerOf(hosts, handlerOf(emulator)),
   );
   server.on("clientError", (error: NodeJS.ErrnoException, socket) =>
     writeRawError(

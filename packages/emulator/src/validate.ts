@@ -1,8 +1,9 @@
 // Request verdicts from the spec's own schemas, compiled ahead of time by ajv's code generator
 // (scripts/generate-validators.mjs: draft 2020-12 with ajv-formats, as Prism judges), so the
 // emulator refuses exactly what the spec refuses without loading a schema compiler at run time.
+
 import * as generated from "./generated/validators.js";
-import type { OperationSpec } from "./spec.js";
+import type { Operation } from "./spec.js";
 
 type Check = generated.Check;
 const byName = generated as unknown as Record<string, Check>;
@@ -25,17 +26,17 @@ function verdictOf(validate: Check, data: unknown, where: string): Verdict {
 }
 
 /** The spec's verdict on the path parameters of a call. */
-export function checkParams(operation: OperationSpec, params: Record<string, string>): Verdict {
+export function checkParams(operation: Operation, params: Record<string, string>): Verdict {
   return verdictOf(check(`${operation.id} params`), params, "path");
 }
 
 /** The spec's verdict on a request body (multipart bodies as an object of their parts). */
-export function checkBody(operation: OperationSpec, body: unknown): Verdict {
+export function checkBody(operation: Operation, body: unknown): Verdict {
   return verdictOf(check(`${operation.id} body`), body, "body");
 }
 
 /** The spec's verdict on a JSON answer body for `status` (for fault bodies given by hand). */
-export function checkAnswer(operation: OperationSpec, status: number, body: unknown): Verdict {
+export function checkAnswer(operation: Operation, status: number, body: unknown): Verdict {
   if (generated.checks[`${operation.id} ${status}`] === undefined)
     return { valid: false, detail: `no JSON answer for ${status}` };
   return verdictOf(check(`${operation.id} ${status}`), body, "body");

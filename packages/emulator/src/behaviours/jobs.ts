@@ -1,25 +1,20 @@
 // What the three methods a group job needs do to the emulated WhatsApp: getStateInstance reads the
 // instance's state, checkWhatsapp asks whether a number has WhatsApp, sendMessage puts a text in
 // a chat (counted by the Developer plan's chat quota). Answers start from the spec's examples.
-import { type CallContext, hasWhatsApp } from "./behaviour.js";
-import { chatIdOfPhone } from "./inputs.js";
-import { type SpecAnswer, specAnswer } from "./spec.js";
-import { monthOf } from "./world.js";
-
-type Behaviour = (ctx: CallContext) => SpecAnswer;
-
-/** Operations that answer whatever the instance's state (the others are refused unless authorized). */
-export const answersInAnyState: ReadonlySet<string> = new Set(["getStateInstance"]);
+import { chatIdOfPhone } from "../inputs.js";
+import { type SpecAnswer, specAnswer } from "../spec.js";
+import { monthOf } from "../world.js";
+import { type Behaviours, bodyOf, type CallContext, hasWhatsApp } from "./context.js";
 
 /** The 466 of the chat quota: the spec's report, its chats part with the live numbers. */
-function chatQuotaAnswer(ctx: CallContext, used: number, total: number): SpecAnswer {
+function chatQuotaAnswer(ctx: CallContext<"sendMessage">, used: number, total: number): SpecAnswer {
   const found = specAnswer(ctx.operation, "quotaExceeded");
   const report = found.body as { correspondentsStatus?: Record<string, unknown> };
   found.body = { correspondentsStatus: { ...report.correspondentsStatus, used, total } };
   return found;
 }
 
-export const jobBehaviours: Readonly<Record<string, Behaviour>> = {
+export const jobBehaviours = {
   getStateInstance(ctx) {
     const found = specAnswer(ctx.operation, "authorized");
     found.body = { stateInstance: ctx.instance.state };
@@ -27,13 +22,13 @@ export const jobBehaviours: Readonly<Record<string, Behaviour>> = {
   },
 
   checkWhatsapp(ctx) {
-    const { phoneNumber } = ctx.body as { phoneNumber: number };
+    const { phoneNumber } = bodyOf(ctx);
     const exists = hasWhatsApp(ctx, chatIdOfPhone(phoneNumber));
     return specAnswer(ctx.operation, exists ? "exists" : "notExists");
   },
 
   sendMessage(ctx) {
-    const { chatId, message } = ctx.body as { chatId: string; message: string };
+    const { chatId, message } = bodyOf(ctx);
     const { world, instance } = ctx;
     const person = chatId.endsWith("@g.us") ? undefined : (world.personOfLid(chatId) ?? chatId);
     // A group the instance is not in cannot be written to; the service's answer is undocumented.
@@ -63,4 +58,4 @@ export const jobBehaviours: Readonly<Record<string, Behaviour>> = {
     found.body = { idMessage };
     return found;
   },
-};
+} satisfies Partial<Behaviours>;

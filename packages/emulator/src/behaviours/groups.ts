@@ -2,53 +2,24 @@
 // starts from one of the spec's named examples (so its status and shape are the spec's) and only
 // live values (ids, links, members) are filled in; the generated types check each body.
 
-import type { components, operations } from "@greenspec/types";
-import { chatIdOfPhone } from "./inputs.js";
-import { MAX_GROUP_MEMBERS, MAX_GROUPS } from "./limits.js";
+import { chatIdOfPhone } from "../inputs.js";
+import { MAX_GROUP_MEMBERS, MAX_GROUPS } from "../limits.js";
 import {
-  hasWhatsAppByDefault,
   NO_WHATSAPP_EXAMPLE,
   NOT_CREATED_NAME,
   OVERLIMIT_EXAMPLE,
   refusesAddingByDefault,
-} from "./magic.js";
-import { identifierOf, type OperationSpec, type SpecAnswer, specAnswer } from "./spec.js";
-import type { Group, Instance, Member, World } from "./world.js";
-
-type Ops = operations;
-type Id = keyof Ops;
-type Body<K extends Id> = Ops[K]["requestBody"] extends { content: infer C } ? C[keyof C] : never;
-/** The success body of an operation: its 200 answer without the error envelope the spec allows there. */
-type Ok<K extends Id> = Exclude<
-  Ops[K]["responses"][200]["content"]["application/json"],
-  components["schemas"]["ServiceErrorInOk"]
->;
-
-export interface CallContext {
-  world: World;
-  instance: Instance;
-  operation: OperationSpec;
-  /** The request body, already valid by the spec (multipart: its parts, files as Blobs). */
-  body: unknown;
-  /** The emulator's clock, in ms. */
-  now: number;
-  strict: boolean;
-  /** Distinct chats an instance may write to per calendar month (the Developer plan); none when undefined. */
-  chatQuota?: number | undefined;
-}
-
-type Behaviour = (ctx: CallContext) => SpecAnswer;
-
-/** The named example as the answer, with `patch` laid over its body (typed by the spec). */
-function answer<K extends Id>(ctx: CallContext, example: string, patch?: Partial<Ok<K>>) {
-  const found = specAnswer(ctx.operation, example);
-  if (patch) found.body = { ...(found.body as object), ...patch };
-  return found;
-}
-
-function body<K extends Id>(ctx: CallContext): Body<K> {
-  return ctx.body as Body<K>;
-}
+} from "../magic.js";
+import { identifierOf, specAnswer } from "../spec.js";
+import type { Group, Member, World } from "../world.js";
+import {
+  answer,
+  type Behaviours,
+  bodyOf as body,
+  type CallContext,
+  hasWhatsApp,
+  type Ok,
+} from "./context.js";
 
 /**
  * The person a participant body names: by chat id, by phone, or by the hidden-number id a group
@@ -60,11 +31,6 @@ function personOf(
 ): string {
   const id = ref.participantChatId ?? chatIdOfPhone(ref.participantPhone as number);
   return ctx.world.personOfLid(id) ?? id;
-}
-
-export function hasWhatsApp(ctx: CallContext, personId: string): boolean {
-  if (ctx.world.instanceByChatId(personId)) return true;
-  return ctx.strict ? ctx.world.people.has(personId) : hasWhatsAppByDefault(personId);
 }
 
 /** The group, when the instance is one of its members (a group it left is out of its reach). */
@@ -92,9 +58,9 @@ function removeMember(world: World, group: Group, id: string): void {
   }
 }
 
-export const behaviours: Readonly<Record<string, Behaviour>> = {
+export const groupBehaviours = {
   createGroup(ctx) {
-    const { groupName, chatIds } = body<"createGroup">(ctx);
+    const { groupName, chatIds } = body(ctx);
     const overlimit = specAnswer(ctx.operation, OVERLIMIT_EXAMPLE);
     if (groupName === identifierOf(overlimit)) return overlimit;
     // A member without WhatsApp fails the whole call with a 500 and no group (green-api/issues
@@ -127,7 +93,7 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
       if (!group.members.has(id)) group.members.set(id, { isAdmin: false, isSuperAdmin: false });
     }
     world.groups.set(group.id, group);
-    return answer<"createGroup">(ctx, "created", {
+    return answer(ctx, "created", {
       created: true,
       chatId: group.id,
       groupInviteLink: group.inviteLink,
@@ -135,7 +101,7 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
   },
 
   getGroupData(ctx) {
-    const { groupId } = body<"getGroupData">(ctx);
+    const { groupId } = body(ctx);
     const group = groupOf(ctx, groupId);
     // Green API documents no answer for a group the instance is not in: the emulator refuses it.
     if (!group) return specAnswer(ctx.operation, "badRequestData");
@@ -161,7 +127,7 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
   },
 
   updateGroupName(ctx) {
-    const { groupId, groupName } = body<"updateGroupName">(ctx);
+    const { groupId, groupName } = body(ctx);
     const group = groupOf(ctx, groupId);
     const me = ctx.instance.chatId;
     if (!group || (!group.settings.allowParticipantsEditGroupSettings && !isAdmin(group, me)))
@@ -173,7 +139,7 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
   },
 
   updateGroupSettings(ctx) {
-    const { groupId, ...settings } = body<"updateGroupSettings">(ctx);
+    const { groupId, ...settings } = body(ctx);
     const group = groupOf(ctx, groupId);
     if (!group || !isAdmin(group, ctx.instance.chatId)) return answer(ctx, "notUpdated");
     for (const [key, value] of Object.entries(settings)) {
@@ -184,7 +150,7 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
   },
 
   addGroupParticipant(ctx) {
-    const request = body<"addGroupParticipant">(ctx);
+    const request = body(ctx);
     const group = groupOf(ctx, request.groupId);
     const person = personOf(ctx, request);
     const me = ctx.instance.chatId;
@@ -201,7 +167,7 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
   },
 
   removeGroupParticipant(ctx) {
-    const request = body<"removeGroupParticipant">(ctx);
+    const request = body(ctx);
     const group = groupOf(ctx, request.groupId);
     const person = personOf(ctx, request);
     const me = ctx.instance.chatId;
@@ -214,7 +180,7 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
   },
 
   setGroupAdmin(ctx) {
-    const request = body<"setGroupAdmin">(ctx);
+    const request = body(ctx);
     const group = groupOf(ctx, request.groupId);
     if (!group || !isAdmin(group, ctx.instance.chatId)) return answer(ctx, "notPromotedWrongGroup");
     const member = group.members.get(personOf(ctx, request));
@@ -226,7 +192,7 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
   },
 
   removeAdmin(ctx) {
-    const request = body<"removeAdmin">(ctx);
+    const request = body(ctx);
     const group = groupOf(ctx, request.groupId);
     const person = personOf(ctx, request);
     const me = ctx.instance.chatId;
@@ -241,7 +207,7 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
   },
 
   setGroupPicture(ctx) {
-    const { groupId } = body<"setGroupPicture">(ctx);
+    const { groupId } = body(ctx);
     const group = groupOf(ctx, groupId);
     const me = ctx.instance.chatId;
     if (!group || (!group.settings.allowParticipantsEditGroupSettings && !isAdmin(group, me)))
@@ -251,11 +217,11 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
     // The documented URL's folder, with a fresh file name: each picture gets its own URL.
     const folder = example.slice(0, example.lastIndexOf("/") + 1);
     group.urlAvatar = `${folder}${ctx.world.newAvatarName()}`;
-    return answer<"setGroupPicture">(ctx, "pictureSet", { urlAvatar: group.urlAvatar });
+    return answer(ctx, "pictureSet", { urlAvatar: group.urlAvatar });
   },
 
   leaveGroup(ctx) {
-    const { groupId } = body<"leaveGroup">(ctx);
+    const { groupId } = body(ctx);
     const group = groupOf(ctx, groupId);
     if (!group) return answer(ctx, "notLeft");
     const wasAdmin = isAdmin(group, ctx.instance.chatId);
@@ -264,11 +230,4 @@ export const behaviours: Readonly<Record<string, Behaviour>> = {
     // 2026 in spec/recordings/green-api.json).
     return answer(ctx, wasAdmin ? "leftAsAdmin" : "left");
   },
-};
-
-/** For an operation the emulator has no behaviour for: the spec's first 200 example, as Prism does. */
-export function statelessAnswer(operation: OperationSpec): SpecAnswer {
-  const first = Object.entries(operation.examples).find(([, a]) => a.status === 200);
-  if (!first) throw new Error(`spec: ${operation.id} has no 200 example`);
-  return specAnswer(operation, first[0]);
-}
+} satisfies Partial<Behaviours>;
