@@ -1,0 +1,90 @@
+// The shared helpers do what the tests that lean on them assume.
+import { createServer } from "node:http";
+import { describe, expect, it } from "vitest";
+import {
+  collectOutput,
+  isObject,
+  listenLocally,
+  rejectionOf,
+  runCommand,
+  seededRandom,
+  shuffled,
+} from "../src/index.js";
+
+describe("seededRandom", () => {
+  it("gives the same sequence in [0, 1) for the same seed and another for another seed", () => {
+    const draw = (seed: number) => Array.from({ length: 5 }, seededRandom(seed));
+    expect(draw(42)).toEqual(draw(42));
+    expect(draw(42)).not.toEqual(draw(43));
+    for (const value of draw(7)) expect(value >= 0 && value < 1).toBe(true);
+  });
+
+  it("keeps mulberry32's known first value, so old seeds still mean the same runs", () => {
+    expect(seededRandom(1)()).toBeCloseTo(0.6270739405881613, 15);
+  });
+
+  it("shuffles a copy, keeping every item", () => {
+    const items = [1, 2, 3, 4, 5, 6, 7, 8];
+    const out = shuffled(items, seededRandom(3));
+    expect(items).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect([...out].sort()).toEqual(items);
+    expect(out).not.toEqual(items);
+  });
+});
+
+describe("runCommand", () => {
+  it("collects stdout, stderr and the exit code", async () => {
+    const script = 'process.stdout.write("out"); process.stderr.write("err"); process.exit(3)';
+    const result = await runCommand(process.execPath, ["-e", script], { timeoutMs: 20_000 });
+    expect(result).toMatchObject({ code: 3, stdout: "out", stderr: "err" });
+  });
+
+  it("kills a command that outlives its timeout and says so", async () => {
+    const script = "setInterval(() => {}, 1000)";
+    const result = await runCommand(process.execPath, ["-e", script], {
+      timeoutMs: 200,
+      killGroup: true,
+    });
+    expect(result.code).toBeNull();
+    expect(result.stderr).toContain("[killed after 200 ms]");
+  });
+
+  it("collectOutput reads a running child's output", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, ["-e", 'console.log("hi")'], { stdio: "pipe" });
+    const output = collectOutput(child);
+    await new Promise((resolve) => child.once("close", resolve));
+    expect(output.stdout()).toBe("hi\n");
+  });
+});
+
+describe("listenLocally", () => {
+  it("serves on a free loopback port and closes with a connection still open", async () => {
+    const server = createServer((_req, res) => res.end("ok"));
+    const local = await listenLocally(server);
+    expect(local.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await (await fetch(local.url)).text()).toBe("ok");
+    await local.close();
+    expect(server.listening).toBe(false);
+  });
+});
+
+describe("rejectionOf", () => {
+  it("returns the error of the expected class", async () => {
+    const error = await rejectionOf(Promise.reject(new RangeError("x")), RangeError);
+    expect(error.message).toBe("x");
+  });
+
+  it("fails when the promise resolves or rejects with another class", async () => {
+    await expect(rejectionOf(Promise.resolve(1), RangeError)).rejects.toThrow(/RangeError/);
+    await expect(rejectionOf(Promise.reject(new TypeError("t")), RangeError)).rejects.toThrow(
+      /got TypeError: t/,
+    );
+  });
+});
+
+describe("isObject", () => {
+  it("is true for a plain object only", () => {
+    expect([{}, [], null, "a", 1].map(isObject)).toEqual([true, false, false, false, false]);
+  });
+});
