@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { seededRandom } from "@greenspec/test-helpers";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type StaticServer, startStaticServer } from "../src/static-server.mjs";
 
@@ -27,17 +28,6 @@ afterAll(async () => {
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PATHS = [
   "//en",
@@ -90,7 +80,7 @@ function exchange(bytes: string): Promise<{ head: string; ms: number }> {
 }
 
 it(`answers ${BATCHES * BATCH_SIZE} hostile requests (seed ${SEED.toString(16)}), never off its host`, async () => {
-  const random = seeded(SEED);
+  const random = seededRandom(SEED);
   const before = process.memoryUsage().rss;
   for (let batch = 0; batch < BATCHES; batch++) {
     const requests = Array.from({ length: BATCH_SIZE }, () => hostile(random));

@@ -1,10 +1,11 @@
 // The mock answers every request, however malformed, and keeps serving: seeded malformed
 // requests over plain TCP, each answered within 5 s with no 5xx, and a valid call after each batch.
 import { readFileSync } from "node:fs";
+import { seededRandom } from "@greenspec/test-helpers";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type Mock, startMock } from "../dist/index.js";
 import { send } from "./http.js";
-import { type MalformedRequest, malformedRequest, seededRandom } from "./malformed-requests.js";
+import { type MalformedRequest, malformedRequest } from "./malformed-requests.js";
 import { operations, operationUrl } from "./openapi-operations.js";
 import { ANSWER_WITHIN_MS, exchangeRaw, inParallel } from "./raw-exchange.js";
 import { validBodies } from "./request-bodies.js";

@@ -2,9 +2,10 @@
 // the upstream) within 5 s, never with the proxy's own 500, it keeps forwarding and checking,
 // and no exchange makes Prism's checking code throw.
 import { readFileSync } from "node:fs";
+import { seededRandom } from "@greenspec/test-helpers";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type Mock, startMock } from "../dist/index.js";
-import { malformedRequest, seededRandom } from "./malformed-requests.js";
+import { malformedRequest } from "./malformed-requests.js";
 import { operations, operationUrl } from "./openapi-operations.js";
 import { exchangeRaw, inParallel } from "./raw-exchange.js";
 import { startUpstream, type Upstream } from "./upstream.js";
