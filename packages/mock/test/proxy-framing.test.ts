@@ -1,6 +1,7 @@
 // The validation proxy forwards only what it read: a body keeps its framing on the way through,
 // so the upstream never sees a second request hidden in it, and every caller on the shared pool
 // gets the answer to its own request.
+import { waitFor } from "@greenspec/test-helpers";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type Mock, startMock } from "../dist/index.js";
 import { exchangeRaw } from "./raw-exchange.js";
@@ -59,9 +60,7 @@ for (const method of ["GET", "DELETE"]) {
         });
         expect(await reply.json()).toEqual({ answers: victim });
         // Both exchanges done with (the proxy counts each): anything smuggled has arrived by now.
-        const deadline = Date.now() + 5000;
-        while (proxy.checked < before + 2 && Date.now() < deadline)
-          await new Promise((resolve) => setTimeout(resolve, 10));
+        await waitFor(() => proxy.checked >= before + 2, 5000);
         expect(upstream.received.map((request) => request.url)).not.toContain("/smuggled");
       }
     });

@@ -2,7 +2,7 @@
 // the upstream) within 5 s, never with the proxy's own 500, it keeps forwarding and checking,
 // and no exchange makes Prism's checking code throw.
 import { readFileSync } from "node:fs";
-import { seededRandom } from "@greenspec/test-helpers";
+import { seededRandom, waitFor } from "@greenspec/test-helpers";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type Mock, startMock } from "../dist/index.js";
 import { malformedRequest } from "./malformed-requests.js";
@@ -65,10 +65,7 @@ test(`answers ${BATCHES * BATCH_SIZE} malformed requests (seed ${SEED.toString(1
     expect(upstream.received.length).toBe(forwarded + 1);
     expect(rssOf(proxy.pid), `memory after batch ${batch}`).toBeLessThan(MEMORY_CEILING_BYTES);
   }
-  const deadline = Date.now() + 10_000;
-  while (proxy.checked < upstream.received.length && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await waitFor(() => proxy.checked >= upstream.received.length, 10_000, 20);
   expect(proxy.checked, "the proxy is done with every request").toBeGreaterThanOrEqual(
     upstream.received.length,
   );

@@ -3,3 +3,4 @@ export { type LocalServer, listenLocally } from "./local-server.js";
 export { seededRandom, shuffled } from "./random.js";
 export { rejectionOf } from "./rejection.js";
 export { type CommandResult, collectOutput, type RunOptions, runCommand } from "./run.js";
+export { waitFor } from "./wait.js";

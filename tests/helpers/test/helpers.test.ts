@@ -9,6 +9,7 @@ import {
   runCommand,
   seededRandom,
   shuffled,
+  waitFor,
 } from "../src/index.js";
 
 describe("seededRandom", () => {
@@ -86,5 +87,19 @@ describe("rejectionOf", () => {
 describe("isObject", () => {
   it("is true for a plain object only", () => {
     expect([{}, [], null, "a", 1].map(isObject)).toEqual([true, false, false, false, false]);
+  });
+});
+
+describe("waitFor", () => {
+  it("resolves true once the condition holds", async () => {
+    let calls = 0;
+    expect(await waitFor(() => ++calls >= 3, 5_000, 1)).toBe(true);
+    expect(calls).toBe(3);
+  });
+
+  it("gives up with false at its deadline", async () => {
+    const started = Date.now();
+    expect(await waitFor(() => false, 50, 5)).toBe(false);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(50);
   });
 });
