@@ -6,9 +6,10 @@ import { performance } from "node:perf_hooks";
 import { createGreenApi } from "@greenspec/client";
 import { createEmulator } from "@greenspec/emulator";
 import { startMock } from "@greenspec/mock";
+import { rssOf } from "@greenspec/test-helpers";
 import { startLoopbackServer } from "./child-server.js";
 import { EMULATOR_CONFIG, EMULATOR_TARGETS } from "./emulator-config.js";
-import { clientLatency, coldStart, forkEmulator, load, rssOfPid } from "./emulator-harness.js";
+import { clientLatency, coldStart, forkEmulator, load } from "./emulator-harness.js";
 import { OPERATION_PATH, TEMPLATE } from "./fixtures.js";
 import { post } from "./http-post.js";
 import type { Row } from "./report.js";
@@ -102,7 +103,7 @@ export async function measureEmulator(log: (line: string) => void): Promise<Row[
     );
     await load(mock.url, c.load.warmup, c.load.concurrency, c.load.maxSeconds);
     prismLoad = await load(mock.url, c.load.requests, c.load.concurrency, c.load.maxSeconds);
-    prismRss = rssOfPid(mock.pid);
+    prismRss = rssOf(mock.pid);
   } finally {
     await mock.close();
   }

@@ -1,7 +1,6 @@
 // What the emulator bench drives: a keep-alive load, the emulator in a process of its own, a cold
 // start in a fresh process, a process's resident memory, and a client's per-call latency.
 import { fork } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { Agent } from "node:http";
 import { performance } from "node:perf_hooks";
 import type { createGreenApi } from "@greenspec/client";
@@ -95,11 +94,6 @@ export function coldStart(): Promise<{ importMs: number; createMs: number; first
     });
     child.once("exit", (code) => reject(new Error(`cold start exited (code ${code})`)));
   });
-}
-
-export function rssOfPid(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) * 1024;
 }
 
 export async function clientLatency(

@@ -2,10 +2,9 @@
 // 5xx or a redirect off its host, it still serves the site after each batch, and its memory
 // stays under a ceiling.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { seededRandom } from "@greenspec/test-helpers";
+import { exchangeRaw, seededRandom } from "@greenspec/test-helpers";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type StaticServer, startStaticServer } from "../src/static-server.mjs";
 
@@ -57,27 +56,7 @@ function hostile(random: () => number): string {
   return `${pick(METHODS)} ${pick(PATHS)} HTTP/1.1\r\n${host}${headers}Connection: close\r\n\r\n`;
 }
 
-function exchange(bytes: string): Promise<{ head: string; ms: number }> {
-  const { port } = new URL(server.url);
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const socket = connect(Number(port), "127.0.0.1");
-    let received = "";
-    const finish = () => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve({ head: received.split("\r\n\r\n")[0] ?? "", ms: performance.now() - started });
-    };
-    const timer = setTimeout(finish, ANSWER_WITHIN_MS);
-    socket.setEncoding("latin1").on("data", (chunk: string) => {
-      received += chunk;
-      if (received.includes("\r\n\r\n")) finish();
-    });
-    socket.once("close", finish);
-    socket.once("error", () => {});
-    socket.write(bytes, "latin1");
-  });
-}
+const exchange = (bytes: string) => exchangeRaw(server.url, bytes, ANSWER_WITHIN_MS);
 
 it(`answers ${BATCHES * BATCH_SIZE} hostile requests (seed ${SEED.toString(16)}), never off its host`, async () => {
   const random = seededRandom(SEED);

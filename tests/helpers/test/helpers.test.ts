@@ -3,9 +3,11 @@ import { createServer } from "node:http";
 import { describe, expect, it } from "vitest";
 import {
   collectOutput,
+  exchangeRaw,
   isObject,
   listenLocally,
   rejectionOf,
+  rssOf,
   runCommand,
   seededRandom,
   shuffled,
@@ -101,5 +103,39 @@ describe("waitFor", () => {
     const started = Date.now();
     expect(await waitFor(() => false, 50, 5)).toBe(false);
     expect(Date.now() - started).toBeGreaterThanOrEqual(50);
+  });
+});
+
+describe("exchangeRaw", () => {
+  it("sends the bytes as they are and reads the status and head of the answer", async () => {
+    const server = createServer((req, res) => res.writeHead(418, { "x-path": req.url }).end());
+    const local = await listenLocally(server);
+    try {
+      const outcome = await exchangeRaw(local.url, "GET /%ff HTTP/1.1\r\nHost: x\r\n\r\n");
+      expect(outcome.status).toBe(418);
+      expect(outcome.head).toContain("x-path: /%ff");
+    } finally {
+      await local.close();
+    }
+  });
+
+  it("gives up on a silent server at its deadline, with no status", async () => {
+    const server = createServer(() => {});
+    const local = await listenLocally(server);
+    try {
+      const outcome = await exchangeRaw(local.url, "GET / HTTP/1.1\r\nHost: x\r\n\r\n", 100);
+      expect(outcome.status).toBeUndefined();
+      expect(outcome.ms).toBeGreaterThanOrEqual(99);
+    } finally {
+      await local.close();
+    }
+  });
+});
+
+describe("rssOf", () => {
+  it("reads this process's resident memory in bytes", () => {
+    const rss = rssOf(process.pid);
+    expect(rss).toBeGreaterThan(10 * 1024 * 1024);
+    expect(Math.abs(rss - process.memoryUsage().rss)).toBeLessThan(64 * 1024 * 1024);
   });
 });
