@@ -1,7 +1,7 @@
 // The greenspec-mock command: prints one line with its URL, serves, and stops on a signal.
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { collectOutput } from "@greenspec/test-helpers";
+import { collectOutput, printed } from "@greenspec/test-helpers";
 import { expect, test } from "vitest";
 import { send } from "./http.js";
 import { type Operation, operations, operationUrl } from "./openapi-operations.js";
@@ -31,22 +31,6 @@ function exited(
   });
 }
 
-function listeningUrl(child: ChildProcessWithoutNullStreams, read: () => string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listening line; got: ${read()}`)), 25_000);
-    const check = (): void => {
-      const match = LISTENING.exec(read());
-      if (match?.[1]) {
-        clearTimeout(timer);
-        child.stdout.off("data", check);
-        resolve(match[1]);
-      }
-    };
-    child.stdout.on("data", check);
-    child.once("exit", () => reject(new Error(`the command exited before listening: ${read()}`)));
-  });
-}
-
 function firstOperation(): Operation {
   const [first] = operations;
   if (!first) throw new Error("the bundled spec has no operation");
@@ -58,7 +42,7 @@ test.each(["SIGINT", "SIGTERM"] as const)(
   async (signal) => {
     const child = runCli(["--port", "0"]);
     const { stdout, stderr } = collectOutput(child);
-    const url = await listeningUrl(child, stdout);
+    const url = await printed(child, LISTENING, 25_000);
     const operation = firstOperation();
     const reply = await send(
       operationUrl(url, operation),

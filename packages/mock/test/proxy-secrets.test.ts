@@ -3,7 +3,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { echoesOf, leakedPieces } from "@greenspec/redact";
-import { collectOutput } from "@greenspec/test-helpers";
+import { collectOutput, printed } from "@greenspec/test-helpers";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startMock } from "../dist/index.js";
 import { type Operation, operations, operationUrl } from "./openapi-operations.js";
@@ -122,16 +122,11 @@ test("greenspec-mock --proxy --verbose prints a line per violation and a summary
   const output = collectOutput(child);
   const timer = setTimeout(() => child.kill("SIGKILL"), 25_000);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const check = () => {
-        const match = /^greenspec proxy listening on (http:\/\/127\.0\.0\.1:\d+)/m.exec(
-          output.stdout(),
-        );
-        if (match?.[1]) resolve(match[1]);
-      };
-      child.stdout.on("data", check);
-      child.once("exit", () => reject(new Error(`exited before listening: ${output.stderr()}`)));
-    });
+    const url = await printed(
+      child,
+      /^greenspec proxy listening on (http:\/\/127\.0\.0\.1:\d+)/m,
+      25_000,
+    );
     await sendTraffic(url);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const stopped = exited(child);

@@ -1,5 +1,6 @@
 export { isObject } from "./is-object.js";
 export { type LocalServer, listenLocally } from "./local-server.js";
+export { printed } from "./printed.js";
 export { seededRandom, shuffled } from "./random.js";
 export { exchangeRaw, type RawOutcome } from "./raw-exchange.js";
 export { rejectionOf } from "./rejection.js";

@@ -6,6 +6,7 @@ import {
   exchangeRaw,
   isObject,
   listenLocally,
+  printed,
   rejectionOf,
   rssOf,
   runCommand,
@@ -137,5 +138,29 @@ describe("rssOf", () => {
     const rss = rssOf(process.pid);
     expect(rss).toBeGreaterThan(10 * 1024 * 1024);
     expect(Math.abs(rss - process.memoryUsage().rss)).toBeLessThan(64 * 1024 * 1024);
+  });
+});
+
+describe("printed", () => {
+  it("resolves with the capture once the line is printed, across chunks", async () => {
+    const { spawn } = await import("node:child_process");
+    const script =
+      'process.stdout.write("listening on http://"); setTimeout(() => { console.log("127.0.0.1:1"); setTimeout(() => {}, 500); }, 50)';
+    const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "ignore"] });
+    try {
+      expect(await printed(child, /listening on (http:\/\/\S+)/, 10_000)).toBe(
+        "http://127.0.0.1:1",
+      );
+    } finally {
+      child.kill();
+    }
+  });
+
+  it("rejects, quoting the output, when the child exits first", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, ["-e", 'console.log("no url")'], {
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    await expect(printed(child, /listening on (\S+)/, 10_000)).rejects.toThrow(/exited.*no url/s);
   });
 });
