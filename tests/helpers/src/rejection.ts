@@ -5,12 +5,15 @@ export async function rejectionOf<E>(
   promise: Promise<unknown>,
   type: abstract new (...args: never[]) => E,
 ): Promise<E> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
+  const outcome = await promise.then(
+    (value: unknown) => ({ value }),
+    (error: unknown) => ({ error }),
   );
-  if (!(error instanceof type)) {
-    throw new Error(`expected a rejection with ${type.name}, got ${String(error)}`);
+  if (!("error" in outcome)) {
+    throw new Error(`expected a rejection with ${type.name}, got ${JSON.stringify(outcome.value)}`);
   }
-  return error;
+  if (!(outcome.error instanceof type)) {
+    throw new Error(`expected a rejection with ${type.name}, got ${String(outcome.error)}`);
+  }
+  return outcome.error;
 }
