@@ -2,7 +2,14 @@
 // 80 lines in the client, the mock and the emulator. The measures are tried on made-up input
 // first, so a rule that could never fire is caught.
 import { describe, expect, it } from "vitest";
-import { functionSpans, lineCount, longFunctions, productFiles, readText } from "./sizes.js";
+import {
+  functionSpans,
+  lineCount,
+  longFile,
+  longFunctions,
+  productFiles,
+  readText,
+} from "./sizes.js";
 import { repoRoot } from "./workspace.js";
 
 const MAX_FILE_LINES = 300;
@@ -31,8 +38,8 @@ const files = productFiles(repoRoot);
 /** `file (N lines)` for every product file over the limit, with its key for PENDING. */
 function longFiles(): { key: string; finding: string }[] {
   return files.flatMap((file) => {
-    const lines = lineCount(readText(repoRoot, file));
-    return lines > MAX_FILE_LINES ? [{ key: file, finding: `${file} (${lines} lines)` }] : [];
+    const finding = longFile(file, readText(repoRoot, file), MAX_FILE_LINES);
+    return finding ? [{ key: file, finding }] : [];
   });
 }
 
@@ -54,6 +61,11 @@ describe("the measures", () => {
     expect(lineCount("a\nb\n")).toBe(2);
     expect(lineCount("a\nb")).toBe(2);
     expect(lineCount("x\n".repeat(301))).toBe(301);
+  });
+
+  it("find a made-up file over the limit, and let one at the limit pass", () => {
+    expect(longFile("big.ts", "x\n".repeat(301), 300)).toBe("big.ts (301 lines)");
+    expect(longFile("fits.ts", "x\n".repeat(300), 300)).toBeUndefined();
   });
 
   it("find every kind of function over the limit in a made-up file, by file:line and length", () => {

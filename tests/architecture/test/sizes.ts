@@ -25,6 +25,12 @@ export function lineCount(text: string): number {
   return text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
 }
 
+/** `file (N lines)` when `text` is over `maxLines`, else undefined. */
+export function longFile(file: string, text: string, maxLines: number): string | undefined {
+  const lines = lineCount(text);
+  return lines > maxLines ? `${file} (${lines} lines)` : undefined;
+}
+
 export interface FunctionSpan {
   /** `file:line`, where the function starts. */
   where: string;
