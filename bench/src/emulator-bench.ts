@@ -1,147 +1,19 @@
 // The emulator side by side with Prism in the same run: start time, a call through the client
 // (in-process for the emulator, loopback for Prism), HTTP throughput at the same concurrency
 // with the same requests, and resident memory.
-import { fork } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { Agent } from "node:http";
 import { performance } from "node:perf_hooks";
 import { createGreenApi } from "@greenspec/client";
 import { createEmulator } from "@greenspec/emulator";
 import { startMock } from "@greenspec/mock";
+import { rssOf } from "@greenspec/test-helpers";
 import { startLoopbackServer } from "./child-server.js";
-import { BODY, OPERATION_PATH, TEMPLATE } from "./fixtures.js";
+import { EMULATOR_CONFIG, EMULATOR_TARGETS } from "./emulator-config.js";
+import { clientLatency, coldStart, forkEmulator, load } from "./emulator-harness.js";
+import { OPERATION_PATH, TEMPLATE } from "./fixtures.js";
 import { post } from "./http-post.js";
 import type { Row } from "./report.js";
 import { summarize } from "./stats.js";
-
-/** The issue's targets for the emulator. */
-export const EMULATOR_TARGETS = {
-  readyMs: 50,
-  inProcessMicros: 100,
-  requestsPerSecond: 5000,
-  rssMegabytes: 80,
-} as const;
-
-export const EMULATOR_CONFIG = {
-  coldStarts: 5,
-  prismStarts: 2,
-  calls: { warmup: 500, measured: 4000 },
-  prismCalls: { warmup: 200, measured: 1500 },
-  load: { concurrency: 10, warmup: 1000, requests: 20_000, maxSeconds: 20 },
-  groups: 1000,
-  /**
-   * Instances the load is spread over, so no instance passes its rate limit; at most the 1,000 an
-   * emulator holds (its README's limits): past them an unknown instance answers 401.
-   */
-  instances: 1000,
-} as const;
-
-const PAYLOAD = Buffer.from(JSON.stringify(BODY));
-const pathFor = (instance: number) =>
-  TEMPLATE.replace("{idInstance}", String(2_000_000 + instance)).replace(
-    "{apiTokenInstance}",
-    "bench-token",
-  );
-
-/** N concurrent keep-alive clients send `requests` calls, each to the next instance's path. */
-async function load(
-  baseUrl: string,
-  requests: number,
-  concurrency: number,
-  maxSeconds: number,
-  path: (i: number) => string = (i) => pathFor(i % EMULATOR_CONFIG.instances),
-) {
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  let issued = 0;
-  let ok = 0;
-  const latencies: number[] = [];
-  const start = performance.now();
-  const deadline = start + maxSeconds * 1000;
-  const worker = async () => {
-    while (issued < requests && performance.now() < deadline) {
-      const i = issued++;
-      const sent = performance.now();
-      const status = await post(agent, `${baseUrl}${path(i)}`, PAYLOAD).catch(() => 0);
-      latencies.push(performance.now() - sent);
-      if (status === 200) ok++;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - start) / 1000;
-  agent.destroy();
-  return {
-    ok,
-    completed: latencies.length,
-    seconds,
-    rps: ok / seconds,
-    latency: summarize(latencies),
-  };
-}
-
-interface Child {
-  url: string;
-  rss(): Promise<number>;
-  close(): Promise<void>;
-}
-
-function forkEmulator(): Promise<Child> {
-  const child = fork(new URL("./emulator-process.js", import.meta.url), [], {
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-    execArgv: ["--expose-gc"],
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const close = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    await exited;
-  };
-  return new Promise((resolve, reject) => {
-    child.once("message", (message: { url: string }) =>
-      resolve({
-        url: message.url,
-        close,
-        rss: () =>
-          new Promise((done) => {
-            child.once("message", (m: { rss: number }) => done(m.rss));
-            child.send({ type: "rss" });
-          }),
-      }),
-    );
-    child.once("exit", (code) => reject(new Error(`the emulator process exited (code ${code})`)));
-  });
-}
-
-function coldStart(): Promise<{ importMs: number; createMs: number; firstCallMs: number }> {
-  const child = fork(new URL("./emulator-start.js", import.meta.url), [], {
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  return new Promise((resolve, reject) => {
-    child.once("message", (m: { importMs: number; createMs: number; firstCallMs: number }) => {
-      child.kill();
-      resolve(m);
-    });
-    child.once("exit", (code) => reject(new Error(`cold start exited (code ${code})`)));
-  });
-}
-
-function rssOfPid(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) * 1024;
-}
-
-async function clientLatency(
-  make: () => { api: ReturnType<typeof createGreenApi>; beforeCall: () => void },
-  counts: { warmup: number; measured: number },
-): Promise<number[]> {
-  const { api, beforeCall } = make();
-  const samples: number[] = [];
-  for (let i = 0; i < counts.warmup + counts.measured; i++) {
-    beforeCall();
-    const start = performance.now();
-    await api.addGroupParticipant(BODY);
-    if (i >= counts.warmup) samples.push((performance.now() - start) * 1000);
-  }
-  return samples;
-}
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
@@ -231,7 +103,7 @@ export async function measureEmulator(log: (line: string) => void): Promise<Row[
     );
     await load(mock.url, c.load.warmup, c.load.concurrency, c.load.maxSeconds);
     prismLoad = await load(mock.url, c.load.requests, c.load.concurrency, c.load.maxSeconds);
-    prismRss = rssOfPid(mock.pid);
+    prismRss = rssOf(mock.pid);
   } finally {
     await mock.close();
   }

@@ -1,8 +1,8 @@
 // Loopback latency: interleaved rounds, one call of each contender per round in a shuffled
 // order, so drift on a shared machine (other processes, GC, CPU clocks) hits every row alike.
 import { performance } from "node:perf_hooks";
+import { seededRandom, shuffled } from "@greenspec/test-helpers";
 import type { Call, Contender } from "./contenders.js";
-import { mulberry32, shuffled } from "./prng.js";
 
 export interface LatencyOptions {
   baseUrl: string;
@@ -20,7 +20,7 @@ export async function measureLatency(
   for (const contender of contenders) {
     calls.push({ name: contender.name, call: await contender.make(options.baseUrl, fetch) });
   }
-  const random = mulberry32(options.seed);
+  const random = seededRandom(options.seed);
   const samples = new Map(calls.map(({ name }) => [name, [] as number[]]));
   for (let round = 0; round < options.warmupRounds + options.rounds; round++) {
     const measured = round >= options.warmupRounds;

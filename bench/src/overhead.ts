@@ -1,9 +1,9 @@
 // Client overhead without a network: every contender sends through a stub fetch that answers
 // at once with a canned Response, so what is left is the client's own work per call.
 import { performance } from "node:perf_hooks";
+import { seededRandom, shuffled } from "@greenspec/test-helpers";
 import type { Call, Contender, FetchLike } from "./contenders.js";
 import { ANSWER } from "./fixtures.js";
-import { mulberry32, shuffled } from "./prng.js";
 
 export interface OverheadOptions {
   warmupBatches: number;
@@ -29,7 +29,7 @@ export async function measureOverhead(
   for (const contender of contenders) {
     calls.push({ name: contender.name, call: await contender.make(STUB_BASE_URL, stubFetch) });
   }
-  const random = mulberry32(options.seed);
+  const random = seededRandom(options.seed);
   const samples = new Map(calls.map(({ name }) => [name, [] as number[]]));
   for (let batch = 0; batch < options.warmupBatches + options.batches; batch++) {
     for (const { name, call } of shuffled(calls, random)) {

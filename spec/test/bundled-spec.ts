@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { documentUrls, model } from "@greenspec/spec/model";
+import { isObject } from "@greenspec/test-helpers";
 import { parse } from "yaml";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -20,10 +21,6 @@ export const source = parse(readFileSync(new URL("openapi.yaml", specDir), "utf8
 export const pathFiles = readdirSync(new URL("paths/", specDir)).sort();
 
 export const bundledSpecPath = fileURLToPath(documentUrls.json);
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 export function obj(value: Json | undefined, where: string): JsonObject {
   if (!isObject(value)) throw new Error(`${where} is not an object`);

@@ -1,13 +1,6 @@
 // Every example the bundled document holds, each paired with the schema it must satisfy.
-import {
-  bundled,
-  deref,
-  isObject,
-  type Json,
-  type JsonObject,
-  obj,
-  operations,
-} from "./bundled-spec.js";
+import { isObject } from "@greenspec/test-helpers";
+import { bundled, deref, type Json, type JsonObject, obj, operations } from "./bundled-spec.js";
 
 export interface ExampleCase {
   /** Where the example sits, e.g. `response createGroup 200 application/json "created"`. */

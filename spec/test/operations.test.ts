@@ -1,11 +1,12 @@
 // Pins the shape every operation must have: the ten Green API group methods, their rate-limit
 // extension, their 200 examples, the shared error answers, tags and one source file each.
+
+import { isObject } from "@greenspec/test-helpers";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
   bundled,
   deref,
-  isObject,
   type Json,
   type JsonObject,
   obj,

@@ -2,9 +2,9 @@
 // 5xx or a redirect off its host, it still serves the site after each batch, and its memory
 // stays under a ceiling.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { exchangeRaw, seededRandom } from "@greenspec/test-helpers";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type StaticServer, startStaticServer } from "../src/static-server.mjs";
 
@@ -27,17 +27,6 @@ afterAll(async () => {
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PATHS = [
   "//en",
@@ -67,30 +56,10 @@ function hostile(random: () => number): string {
   return `${pick(METHODS)} ${pick(PATHS)} HTTP/1.1\r\n${host}${headers}Connection: close\r\n\r\n`;
 }
 
-function exchange(bytes: string): Promise<{ head: string; ms: number }> {
-  const { port } = new URL(server.url);
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const socket = connect(Number(port), "127.0.0.1");
-    let received = "";
-    const finish = () => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve({ head: received.split("\r\n\r\n")[0] ?? "", ms: performance.now() - started });
-    };
-    const timer = setTimeout(finish, ANSWER_WITHIN_MS);
-    socket.setEncoding("latin1").on("data", (chunk: string) => {
-      received += chunk;
-      if (received.includes("\r\n\r\n")) finish();
-    });
-    socket.once("close", finish);
-    socket.once("error", () => {});
-    socket.write(bytes, "latin1");
-  });
-}
+const exchange = (bytes: string) => exchangeRaw(server.url, bytes, ANSWER_WITHIN_MS);
 
 it(`answers ${BATCHES * BATCH_SIZE} hostile requests (seed ${SEED.toString(16)}), never off its host`, async () => {
-  const random = seeded(SEED);
+  const random = seededRandom(SEED);
   const before = process.memoryUsage().rss;
   for (let batch = 0; batch < BATCHES; batch++) {
     const requests = Array.from({ length: BATCH_SIZE }, () => hostile(random));

@@ -1,7 +1,9 @@
 import { createServer, type ServerResponse } from "node:http";
+import { listenLocally } from "@greenspec/test-helpers";
 import { afterEach, describe, expect, it } from "vitest";
-import { createGreenApi, GreenApiError, type GreenApiOptions } from "../src/index.js";
-import { listenLocally, type Script, startScripted } from "./http-server.js";
+import { createGreenApi, type GreenApiOptions } from "../src/index.js";
+import { failureOf } from "./failure.js";
+import { type Script, startScripted } from "./http-server.js";
 
 const FAST = { attempts: 3, baseDelay: 1, maxDelay: 5, deadline: 5_000 };
 const GROUP = "79001234567-1587570015@g.us";
@@ -21,15 +23,6 @@ function client(apiUrl: string, options: Partial<GreenApiOptions> = {}) {
     retry: FAST,
     ...options,
   });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<GreenApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(GreenApiError);
-  return error as GreenApiError;
 }
 
 async function scripted(...steps: Script[]) {

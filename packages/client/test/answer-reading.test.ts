@@ -1,7 +1,8 @@
 // Reading an answer is linear and bounded: a hostile error body costs no more than a short one,
 // a body of any depth gives the kind its status means (never `network`, never retried as one).
 import { describe, expect, it } from "vitest";
-import { createGreenApi, GreenApiError } from "../src/index.js";
+import { createGreenApi } from "../src/index.js";
+import { failureOf } from "./failure.js";
 
 const GROUP = { groupId: "79001234567-1587570015@g.us" };
 const FAST = { attempts: 3, baseDelay: 1, maxDelay: 5, deadline: 5_000 };
@@ -20,15 +21,6 @@ function answering(status: number, body: string, contentType = "text/html") {
     },
   });
   return { api, sent };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<GreenApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(GreenApiError);
-  return error as GreenApiError;
 }
 
 describe("answer reading", () => {

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { listenLocally } from "./http-server.js";
+import { listenLocally } from "@greenspec/test-helpers";
 
 /** What the fault server answers to the n-th request (1-based), before its normal answer. */
 export type Fault =

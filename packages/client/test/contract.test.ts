@@ -1,10 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
-import {
-  createGreenApi,
-  GreenApiError,
-  type GreenApiErrorKind,
-  type OperationId,
-} from "../src/index.js";
+import { createGreenApi, type GreenApiErrorKind, type OperationId } from "../src/index.js";
+import { failureOf as rejection } from "./failure.js";
 import { specOperations } from "./spec.js";
 
 const api = createGreenApi({
@@ -48,15 +44,6 @@ const KIND_BY_EXAMPLE: Record<string, GreenApiErrorKind> = {
   notAuthorized: "not-authorized",
   instanceStartingOrNotAuthorized: "not-authorized",
 };
-
-async function rejection(promise: Promise<unknown>): Promise<GreenApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(GreenApiError);
-  return error as GreenApiError;
-}
 
 for (const operation of specOperations) {
   const id = operation.operationId as OperationId;

@@ -1,10 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  createGreenApi,
-  GreenApiError,
-  type GreenApiOptions,
-  type RetryEvent,
-} from "../src/bulk-client.js";
+import { createGreenApi, type GreenApiOptions, type RetryEvent } from "../src/bulk-client.js";
+import { failureOf } from "./failure.js";
 import { json, raw, type Script, type ScriptedServer, startScripted } from "./http-server.js";
 import { expectNoLeak, tokenPieces } from "./leak.js";
 
@@ -53,15 +49,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-async function failureOf(promise: Promise<unknown>): Promise<GreenApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(GreenApiError);
-  return error as GreenApiError;
-}
 
 function client(token: string, options: Partial<GreenApiOptions>) {
   return createGreenApi({

@@ -2,10 +2,11 @@ import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import {
   createGreenApi,
-  GreenApiError,
+  type GreenApiError,
   type GreenApiOptions,
   type RetryEvent,
 } from "../src/index.js";
+import { failureOf } from "./failure.js";
 import {
   hang,
   json,
@@ -69,17 +70,6 @@ async function clientFor(scripts: Script[], options: Partial<GreenApiOptions> = 
     onRetry: (event) => retryEvents.push(event),
     ...options,
   });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<GreenApiError> {
-  const outcome = await promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-  if (!("error" in outcome))
-    throw new Error(`expected a rejection, got ${JSON.stringify(outcome.value)}`);
-  expect(outcome.error).toBeInstanceOf(GreenApiError);
-  return outcome.error as GreenApiError;
 }
 
 interface FaultCase {

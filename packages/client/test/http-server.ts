@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { listenLocally } from "@greenspec/test-helpers";
 
 export interface Received {
   method: string;
@@ -36,22 +36,6 @@ export async function startScripted(...steps: Script[]): Promise<ScriptedServer>
     await (steps[Math.min(step, steps.length - 1)] as Script)(res, got, step);
   });
   return { ...(await listenLocally(server)), received };
-}
-
-/** Listens on a free port of 127.0.0.1; `close` drops open connections, so it never waits on one. */
-export async function listenLocally(
-  server: Server,
-): Promise<{ url: string; close(): Promise<void> }> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 /** A JSON answer. */

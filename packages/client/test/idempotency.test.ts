@@ -1,14 +1,15 @@
 import { createServer } from "node:http";
+import { listenLocally } from "@greenspec/test-helpers";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   createGreenApi,
-  GreenApiError,
   type GreenApiOptions,
   operations,
   type RetryEvent,
 } from "../src/bulk-client.js";
 import { startFaultServer } from "./bulk-fault-server.js";
-import { hang, json, listenLocally, type Script, startScripted } from "./http-server.js";
+import { failureOf } from "./failure.js";
+import { hang, json, type Script, startScripted } from "./http-server.js";
 
 const FAST = { attempts: 3, baseDelay: 5, maxDelay: 20, deadline: 5_000 };
 const GROUP = "79001234567-1587570015@g.us";
@@ -44,15 +45,6 @@ async function scripted(...steps: Script[]) {
 
 function client(apiUrl: string, options: Partial<GreenApiOptions> = {}) {
   return createGreenApi({ ...credentials, apiUrl, retry: FAST, ...options });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<GreenApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(GreenApiError);
-  return error as GreenApiError;
 }
 
 describe("the spec says which operations are safe to repeat", () => {

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type CallOptions,
   createGreenApi,
-  GreenApiError,
+  type GreenApiError,
   type GreenApiOptions,
 } from "../src/bulk-client.js";
+import { failureOf } from "./failure.js";
 import { json, type ScriptedServer, startScripted } from "./http-server.js";
 
 const groupId = "79001234567-1587570015@g.us";
@@ -28,15 +29,11 @@ function client(overrides: Partial<GreenApiOptions> = {}) {
 
 async function rejection(call: () => Promise<unknown>): Promise<GreenApiError> {
   const before = server.received.length;
-  const error = await call().then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(GreenApiError);
-  expect((error as GreenApiError).kind).toBe("validation");
-  expect((error as GreenApiError).attempts).toBe(0);
+  const error = await failureOf(call());
+  expect(error.kind).toBe("validation");
+  expect(error.attempts).toBe(0);
   expect(server.received.length, "a request was sent").toBe(before);
-  return error as GreenApiError;
+  return error;
 }
 
 /** The body the server got for the last request. */

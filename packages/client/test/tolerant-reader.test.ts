@@ -3,12 +3,8 @@
 // Answers come from a stand-in fetch: no server is needed to read them.
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
-import {
-  createGreenApi,
-  type DriftReport,
-  GreenApiError,
-  type GreenApiOptions,
-} from "../src/index.js";
+import { createGreenApi, type DriftReport, type GreenApiOptions } from "../src/index.js";
+import { failureOf as failure } from "./failure.js";
 import { expectNoLeak } from "./leak.js";
 
 const TOKEN = "S3cr3t-t0ken+/=42";
@@ -32,15 +28,6 @@ function answering(status: number, body: unknown, more: Partial<GreenApiOptions>
     ...more,
   });
   return { api, fetch };
-}
-
-async function failure(promise: Promise<unknown>): Promise<GreenApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(GreenApiError);
-  return error as GreenApiError;
 }
 
 /** A live getGroupData answer, with the drift issue 23 reports (no subjectOwner, subjectTime null). */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGreenApi, GreenApiError, type GreenApiOptions } from "../src/index.js";
+import { createGreenApi, type GreenApiError, type GreenApiOptions } from "../src/index.js";
+import { failureOf } from "./failure.js";
 import { json, type ScriptedServer, startScripted } from "./http-server.js";
 
 const TOKEN = "YOUR_TOKEN_validation";
@@ -20,14 +21,7 @@ function client(overrides: Partial<GreenApiOptions> = {}) {
   });
 }
 
-async function rejection(call: () => Promise<unknown>): Promise<GreenApiError> {
-  const error = await call().then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(GreenApiError);
-  return error as GreenApiError;
-}
+const rejection = (call: () => Promise<unknown>): Promise<GreenApiError> => failureOf(call());
 
 // Bodies that break the spec, the method they go to, and the message the caller reads.
 const cases: [string, (api: ReturnType<typeof client>) => Promise<unknown>, string][] = [

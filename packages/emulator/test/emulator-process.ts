@@ -2,6 +2,7 @@
 // (a second caller's latency, its resident memory).
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { printed } from "@greenspec/test-helpers";
 
 export interface EmulatorProcess {
   child: ChildProcess;
@@ -15,12 +16,6 @@ export async function startEmulatorProcess(flags: string[] = []): Promise<Emulat
   const child = spawn(process.execPath, [cli, "--port", "0", ...flags], {
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const base = await new Promise<string>((resolve, reject) => {
-    child.stdout?.setEncoding("utf8").on("data", (text: string) => {
-      const found = /listening on (http:\/\/\S+)/.exec(text)?.[1];
-      if (found) resolve(found);
-    });
-    child.once("exit", () => reject(new Error("the emulator exited before listening")));
-  });
+  const base = await printed(child, /listening on (http:\/\/\S+)/, 60_000);
   return { child, base };
 }

@@ -2,8 +2,7 @@
 // each is answered within 5 s (never with a 500 of its own making), it keeps serving a plain
 // call after each batch, and its resident memory stays under a ceiling throughout.
 import type { ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { connect } from "node:net";
+import { exchangeRaw, rssOf } from "@greenspec/test-helpers";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { CONTROL_PREFIX } from "../src/index.js";
 import { createRandom } from "../src/random.js";
@@ -69,33 +68,7 @@ function hostile(random: () => number): string {
   return `POST ${path} HTTP/1.1\r\nHost: ${host}\r\nContent-Type: ${pick(TYPES)}\r\nContent-Length: ${Buffer.byteLength(text, "latin1")}\r\nConnection: close\r\n\r\n${text}`;
 }
 
-function exchange(bytes: string): Promise<{ status: number | undefined; ms: number }> {
-  const { port } = new URL(base);
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const socket = connect(Number(port), "127.0.0.1");
-    let received = "";
-    const finish = () => {
-      clearTimeout(timer);
-      socket.destroy();
-      const status = /^HTTP\/1\.1 (\d{3})/.exec(received)?.[1];
-      resolve({ status: status ? Number(status) : undefined, ms: performance.now() - started });
-    };
-    const timer = setTimeout(finish, ANSWER_WITHIN_MS);
-    socket.setEncoding("latin1").on("data", (chunk: string) => {
-      received += chunk;
-      if (received.includes("\r\n\r\n")) finish();
-    });
-    socket.once("close", finish);
-    socket.once("error", () => {});
-    socket.write(bytes, "latin1");
-  });
-}
-
-function rssOf(pid: number): number {
-  const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-  return Number(line) * 1024;
-}
+const exchange = (bytes: string) => exchangeRaw(base, bytes, ANSWER_WITHIN_MS);
 
 it(`answers ${BATCHES * BATCH_SIZE} hostile requests (seed ${SEED.toString(16)}) within 5 s each, under ${MEMORY_CEILING_BYTES / 1024 / 1024} MB`, async () => {
   const random = createRandom(SEED).next;

@@ -1,4 +1,5 @@
-import { createGreenApi, type GreenApiError } from "@greenspec/client/bulk";
+import { createGreenApi, GreenApiError } from "@greenspec/client/bulk";
+import { rejectionOf } from "@greenspec/test-helpers";
 import type { Emulator } from "../src/index.js";
 
 export const TOKEN = "emulator-test-token-4f9c2a";
@@ -20,14 +21,8 @@ export function clientOf(
 }
 
 /** The error a promise rejects with (fails the test when it resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<GreenApiError> {
-  const outcome = await promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-  if (!("error" in outcome))
-    throw new Error(`expected a rejection, got ${JSON.stringify(outcome.value)}`);
-  return outcome.error as GreenApiError;
+export function rejection(promise: Promise<unknown>): Promise<GreenApiError> {
+  return rejectionOf(promise, GreenApiError);
 }
 
 /** The smallest bytes a JPEG decoder recognises by signature (enough for the service's check). */

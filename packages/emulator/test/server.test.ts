@@ -3,6 +3,7 @@ import { request } from "node:http";
 import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createGreenApi } from "@greenspec/client";
+import { printed } from "@greenspec/test-helpers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTROL_PREFIX, type EmulatorServer, startEmulator } from "../src/index.js";
 import { JPEG, rejection, TOKEN } from "./helpers.js";
@@ -170,15 +171,7 @@ describe("greenspec-emulator", () => {
     const child = spawn(process.execPath, [cli, "--port", "0", "--clock", "manual"], {
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-        out += chunk;
-        const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-        if (found) resolve(found);
-      });
-      child.once("exit", (code) => reject(new Error(`exited with ${code}: ${out}`)));
-    });
+    const url = await printed(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/, 60_000);
     try {
       const response = await fetch(`${url}${CONTROL_PREFIX}/clock`);
       expect(await response.json()).toMatchObject({ mode: "manual" });

@@ -68,19 +68,8 @@ const PROBE_TIMEOUT_MS = 2000;
  * answered an HTTP request.
  */
 export async function startMock(options: StartMockOptions = {}): Promise<Mock> {
-  const host = options.host ?? "127.0.0.1";
   const timeoutMs = options.startTimeoutMs ?? 60_000;
-  const config: PrismProcessOptions = {
-    spec: options.spec ?? bundledSpecPath(),
-    port: options.port ?? 0,
-    host,
-  };
-  if (options.proxy !== undefined) config.proxy = upstreamUrl(options.proxy).href;
-  if (options.record !== undefined) {
-    if (options.proxy === undefined) throw new Error("record needs proxy: it records real answers");
-    config.record = resolve(options.record);
-  }
-  if (options.upstreamTimeoutMs !== undefined) config.upstreamTimeoutMs = options.upstreamTimeoutMs;
+  const config = processOptions(options);
   const child = fork(new URL("./prism-process.js", import.meta.url), [JSON.stringify(config)], {
     stdio: ["ignore", "ignore", "pipe", "ipc"],
     // The parent's flags (--input-type, --inspect, loaders) would break or clash in the child.
@@ -153,6 +142,22 @@ export async function startMock(options: StartMockOptions = {}): Promise<Mock> {
     await close();
     throw error;
   }
+}
+
+/** What the Prism process is told (checked here, so a bad option fails before it starts). */
+function processOptions(options: StartMockOptions): PrismProcessOptions {
+  const config: PrismProcessOptions = {
+    spec: options.spec ?? bundledSpecPath(),
+    port: options.port ?? 0,
+    host: options.host ?? "127.0.0.1",
+  };
+  if (options.proxy !== undefined) config.proxy = upstreamUrl(options.proxy).href;
+  if (options.record !== undefined) {
+    if (options.proxy === undefined) throw new Error("record needs proxy: it records real answers");
+    config.record = resolve(options.record);
+  }
+  if (options.upstreamTimeoutMs !== undefined) config.upstreamTimeoutMs = options.upstreamTimeoutMs;
+  return config;
 }
 
 function waitForListening(child: ChildProcess, stderr: () => string): Promise<string> {

@@ -46,6 +46,16 @@ function send(res: ServerResponse, status: number, body: string | undefined): vo
   res.end(body);
 }
 
+type Prism = ReturnType<typeof prismHttp.createInstance>;
+type PrismResult = Extract<Awaited<ReturnType<ReturnType<Prism["request"]>>>, { _tag: "Right" }>;
+
+/** What every step of an answer reads: the Prism instance, its mock settings, the options. */
+interface MockContext {
+  prism: Prism;
+  mockConfig: { dynamic: boolean };
+  options: MockHandlerOptions;
+}
+
 export function createMockHandler(options: MockHandlerOptions) {
   const mockConfig = { dynamic: false };
   const prism = prismHttp.createInstance(
@@ -63,114 +73,148 @@ export function createMockHandler(options: MockHandlerOptions) {
     },
     { logger: options.logger },
   );
+  const context: MockContext = { prism, mockConfig, options };
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     setCorsHeaders(req, res);
-    if (
-      req.method === "OPTIONS" &&
-      req.headers.origin &&
-      req.headers["access-control-request-method"]
-    ) {
-      res.setHeader("Access-Control-Allow-Methods", req.headers["access-control-request-method"]);
-      res.setHeader("Vary", "origin");
-      res.setHeader("Content-Length", "0");
-      send(res, 204, undefined);
-      return;
-    }
+    if (answeredPreflight(req, res)) return;
     const pathname = (req.url ?? "/").split("?")[0] ?? "/";
     const release = options.secrets.hold(pathValues(pathname, options.literals));
     try {
-      await answer(req, res, pathname);
+      await answer(context, req, res, pathname);
     } catch (error) {
-      if (error instanceof BodyTooLarge) {
-        sendProblem(res, {
-          status: 413,
-          detail: "The request body is larger than the mock takes.",
-        });
-        return;
-      }
-      options.logger.error(options.secrets.mask(`Request failed: ${String(error)}`));
-      sendProblem(res, { status: 500, detail: "The mock failed while answering this request." });
+      failureAnswer(options, res, error);
     } finally {
       release();
     }
   };
+}
 
-  async function answer(
-    req: IncomingMessage,
-    res: ServerResponse,
-    pathname: string,
-  ): Promise<void> {
-    const bytes = await readBody(req);
-    const contentType = req.headers["content-type"];
-    const refusal = refuse({
-      url: req.url ?? "/",
-      contentType,
-      text: bytes === null ? null : bytes.toString("utf8"),
+/** A CORS preflight is answered 204 at once, as prism-http-server does. */
+function answeredPreflight(req: IncomingMessage, res: ServerResponse): boolean {
+  const method = req.headers["access-control-request-method"];
+  if (req.method !== "OPTIONS" || !req.headers.origin || !method) return false;
+  res.setHeader("Access-Control-Allow-Methods", method);
+  res.setHeader("Vary", "origin");
+  res.setHeader("Content-Length", "0");
+  send(res, 204, undefined);
+  return true;
+}
+
+/** A body over the cap is a 413; any other fault a 500 whose log line is masked. */
+function failureAnswer(options: MockHandlerOptions, res: ServerResponse, error: unknown): void {
+  if (error instanceof BodyTooLarge) {
+    sendProblem(res, {
+      status: 413,
+      detail: "The request body is larger than the mock takes.",
     });
-    if (refusal) {
-      sendProblem(res, refusal);
-      return;
-    }
-    const body = parseBody(bytes, contentType);
-    if (!body.ok) {
-      // What prism-http-server (through micri) answers to malformed JSON.
-      res.setHeader("content-type", "application/json; charset=utf-8");
-      send(res, 400, JSON.stringify({ error: { code: "invalid_json", message: "Invalid JSON" } }));
-      return;
-    }
-    const input = prismInput(req, body.value);
-    options.logger.info(
-      `Request received: ${input.method.toUpperCase()} ${options.secrets.mask(pathname)}`,
-    );
-    const config = configFromRequest.getHttpConfigFromRequest(input);
-    if (config._tag === "Left") {
-      problemAnswer(res, config.left, pathname);
-      return;
-    }
-    // As prism-http-server merges them: a preference left out keeps the default.
-    const preferences = Object.fromEntries(
-      Object.entries(config.right).filter(([, value]) => value !== undefined),
-    );
-    const result = await prism.request(input, options.operations, {
-      mock: { ...mockConfig, ...preferences },
-    } as Parameters<typeof prism.request>[2])();
-    if (result._tag === "Left") {
-      problemAnswer(res, result.left, pathname);
-      return;
-    }
-    const { output, validations } = result.right;
-    const violations = violationsOf(validations);
-    if (violations.length > 0) {
-      let header = JSON.stringify(violations);
-      if (header.length > MAX_VIOLATIONS_HEADER) {
-        header = `Too many violations! ${header.substring(0, MAX_VIOLATIONS_HEADER)}`;
-      }
-      res.setHeader("sl-violations", options.secrets.mask(header));
-    }
-    for (const [name, value] of Object.entries(output.headers ?? {})) res.setHeader(name, value);
-    let serialized: string | undefined;
-    try {
-      serialized = serializer.serialize(output.body, res.getHeader("content-type") as string);
-    } catch (error) {
-      problemAnswer(res, error as Error, pathname);
-      return;
-    }
-    send(res, output.statusCode, serialized);
+    return;
   }
+  options.logger.error(options.secrets.mask(`Request failed: ${String(error)}`));
+  sendProblem(res, { status: 500, detail: "The mock failed while answering this request." });
+}
 
-  function problemAnswer(res: ServerResponse, error: Error, pathname: string): void {
-    const withStatus = error as Error & {
-      status?: number;
-      additional?: { headers?: Record<string, string> };
-    };
-    const problem = prismHttp.ProblemJsonError.toProblemJson(withStatus);
-    // Prism's route errors quote the whole path, token included.
-    const masked = maskValues(JSON.stringify(problem), pathValues(pathname, options.literals));
-    res.setHeader("content-type", "application/problem+json");
-    for (const [name, value] of Object.entries(withStatus.additional?.headers ?? {})) {
-      res.setHeader(name, value);
-    }
-    send(res, withStatus.status || 500, masked);
+/** The request's body, parsed; or undefined when it was refused or malformed (and answered). */
+async function readRequestBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<{ value: unknown } | undefined> {
+  const bytes = await readBody(req);
+  const contentType = req.headers["content-type"];
+  const refusal = refuse({
+    url: req.url ?? "/",
+    contentType,
+    text: bytes === null ? null : bytes.toString("utf8"),
+  });
+  if (refusal) {
+    sendProblem(res, refusal);
+    return undefined;
   }
+  const body = parseBody(bytes, contentType);
+  if (!body.ok) {
+    // What prism-http-server (through micri) answers to malformed JSON.
+    res.setHeader("content-type", "application/json; charset=utf-8");
+    send(res, 400, JSON.stringify({ error: { code: "invalid_json", message: "Invalid JSON" } }));
+    return undefined;
+  }
+  return { value: body.value };
+}
+
+/** Read the body, let Prism route, validate and negotiate, then write what it chose. */
+async function answer(
+  context: MockContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): Promise<void> {
+  const body = await readRequestBody(req, res);
+  if (!body) return;
+  const { prism, mockConfig, options } = context;
+  const input = prismInput(req, body.value);
+  options.logger.info(
+    `Request received: ${input.method.toUpperCase()} ${options.secrets.mask(pathname)}`,
+  );
+  const config = configFromRequest.getHttpConfigFromRequest(input);
+  if (config._tag === "Left") {
+    problemAnswer(options, res, config.left, pathname);
+    return;
+  }
+  // As prism-http-server merges them: a preference left out keeps the default.
+  const preferences = Object.fromEntries(
+    Object.entries(config.right).filter(([, value]) => value !== undefined),
+  );
+  const result = await prism.request(input, options.operations, {
+    mock: { ...mockConfig, ...preferences },
+  } as Parameters<typeof prism.request>[2])();
+  if (result._tag === "Left") {
+    problemAnswer(options, res, result.left, pathname);
+    return;
+  }
+  writeOutput(options, res, pathname, result.right);
+}
+
+/** Prism's chosen answer, with its response violations (masked) in the sl-violations header. */
+function writeOutput(
+  options: MockHandlerOptions,
+  res: ServerResponse,
+  pathname: string,
+  { output, validations }: PrismResult["right"],
+): void {
+  const violations = violationsOf(validations);
+  if (violations.length > 0) {
+    let header = JSON.stringify(violations);
+    if (header.length > MAX_VIOLATIONS_HEADER) {
+      header = `Too many violations! ${header.substring(0, MAX_VIOLATIONS_HEADER)}`;
+    }
+    res.setHeader("sl-violations", options.secrets.mask(header));
+  }
+  for (const [name, value] of Object.entries(output.headers ?? {})) res.setHeader(name, value);
+  let serialized: string | undefined;
+  try {
+    serialized = serializer.serialize(output.body, res.getHeader("content-type") as string);
+  } catch (error) {
+    problemAnswer(options, res, error as Error, pathname);
+    return;
+  }
+  send(res, output.statusCode, serialized);
+}
+
+function problemAnswer(
+  options: MockHandlerOptions,
+  res: ServerResponse,
+  error: Error,
+  pathname: string,
+): void {
+  const withStatus = error as Error & {
+    status?: number;
+    additional?: { headers?: Record<string, string> };
+  };
+  const problem = prismHttp.ProblemJsonError.toProblemJson(withStatus);
+  // Prism's route errors quote the whole path, token included.
+  const masked = maskValues(JSON.stringify(problem), pathValues(pathname, options.literals));
+  res.setHeader("content-type", "application/problem+json");
+  for (const [name, value] of Object.entries(withStatus.additional?.headers ?? {})) {
+    res.setHeader(name, value);
+  }
+  send(res, withStatus.status || 500, masked);
 }

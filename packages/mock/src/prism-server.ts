@@ -6,10 +6,11 @@ import { createGuardedServer } from "./guarded-server.js";
 import { createMockHandler } from "./mock-handler.js";
 import { InFlightSecrets, literalSegments } from "./path-secrets.js";
 import type { Operations } from "./prism-request.js";
+import type { ProxyViolation } from "./proxy-violation.js";
 import { createRecorder } from "./recorder.js";
-import { createProxyHandler, type ProxyViolation } from "./validation-proxy.js";
+import { createProxyHandler } from "./validation-proxy.js";
 
-export type { ProxyViolation } from "./validation-proxy.js";
+export type { ProxyViolation } from "./proxy-violation.js";
 
 /** Where and what the in-process Prism listens on. */
 export interface PrismServerOptions {

@@ -1,5 +1,5 @@
 // How the command line prints what the validation proxy found.
-import type { ProxyViolation } from "./validation-proxy.js";
+import type { ProxyViolation } from "./proxy-violation.js";
 
 export function formatViolation({ operation, direction, message, kind }: ProxyViolation): string {
   return `${kind ?? "violation"} ${operation ?? "(no operation)"} ${direction}: ${message}`;

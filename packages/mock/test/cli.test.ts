@@ -1,6 +1,7 @@
 // The greenspec-mock command: prints one line with its URL, serves, and stops on a signal.
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { collectOutput, printed } from "@greenspec/test-helpers";
 import { expect, test } from "vitest";
 import { send } from "./http.js";
 import { type Operation, operations, operationUrl } from "./openapi-operations.js";
@@ -30,37 +31,6 @@ function exited(
   });
 }
 
-function output(child: ChildProcessWithoutNullStreams): {
-  stdout: () => string;
-  stderr: () => string;
-} {
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-    stderr += chunk;
-  });
-  return { stdout: () => stdout, stderr: () => stderr };
-}
-
-function listeningUrl(child: ChildProcessWithoutNullStreams, read: () => string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listening line; got: ${read()}`)), 25_000);
-    const check = (): void => {
-      const match = LISTENING.exec(read());
-      if (match?.[1]) {
-        clearTimeout(timer);
-        child.stdout.off("data", check);
-        resolve(match[1]);
-      }
-    };
-    child.stdout.on("data", check);
-    child.once("exit", () => reject(new Error(`the command exited before listening: ${read()}`)));
-  });
-}
-
 function firstOperation(): Operation {
   const [first] = operations;
   if (!first) throw new Error("the bundled spec has no operation");
@@ -71,8 +41,8 @@ test.each(["SIGINT", "SIGTERM"] as const)(
   "prints its URL on one line, serves the spec, and stops cleanly on %s",
   async (signal) => {
     const child = runCli(["--port", "0"]);
-    const { stdout, stderr } = output(child);
-    const url = await listeningUrl(child, stdout);
+    const { stdout, stderr } = collectOutput(child);
+    const url = await printed(child, LISTENING, 25_000);
     const operation = firstOperation();
     const reply = await send(
       operationUrl(url, operation),
@@ -91,14 +61,14 @@ test.each(["SIGINT", "SIGTERM"] as const)(
 
 test("refuses a port that is not a number, with exit code 1 and a message", async () => {
   const child = runCli(["--port", "http"]);
-  const { stderr } = output(child);
+  const { stderr } = collectOutput(child);
   expect(await exited(child, 20_000)).toEqual({ code: 1, signal: null });
   expect(stderr()).toMatch(/--port must be an integer/);
 });
 
 test("refuses --record without --proxy: only real answers are recorded", async () => {
   const child = runCli(["--record", "answers.json", "--port", "0"]);
-  const { stdout, stderr } = output(child);
+  const { stdout, stderr } = collectOutput(child);
   expect(await exited(child, 20_000)).toEqual({ code: 1, signal: null });
   expect(stderr()).toMatch(/--record needs --proxy/);
   expect(stdout()).toBe("");
@@ -106,7 +76,7 @@ test("refuses --record without --proxy: only real answers are recorded", async (
 
 test("refuses a --proxy that is not a plain http(s) URL, with exit code 1 and a message", async () => {
   const child = runCli(["--proxy", "ftp://127.0.0.1/", "--port", "0"]);
-  const { stdout, stderr } = output(child);
+  const { stdout, stderr } = collectOutput(child);
   expect(await exited(child, 20_000)).toEqual({ code: 1, signal: null });
   expect(stderr()).toMatch(/upstream must be an http\(s\) URL/);
   expect(stdout()).toBe("");

@@ -1,12 +1,10 @@
-// The mock answers every request, however malformed, and keeps serving: seeded malformed
-// requests over plain TCP, each answered within 5 s with no 5xx, and a valid call after each batch.
-import { readFileSync } from "node:fs";
+import { exchangeRaw, rssOf, seededRandom } from "@greenspec/test-helpers";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type Mock, startMock } from "../dist/index.js";
 import { send } from "./http.js";
-import { type MalformedRequest, malformedRequest, seededRandom } from "./malformed-requests.js";
+import { type MalformedRequest, malformedRequest } from "./malformed-requests.js";
 import { operations, operationUrl } from "./openapi-operations.js";
-import { ANSWER_WITHIN_MS, exchangeRaw, inParallel } from "./raw-exchange.js";
+import { ANSWER_WITHIN_MS, inParallel } from "./raw-exchange.js";
 import { validBodies } from "./request-bodies.js";
 
 const SEED = 0x5eed_2026;
@@ -15,10 +13,6 @@ const BATCH_SIZE = 100;
 /** The Prism process's resident memory, checked after each batch. */
 const MEMORY_CEILING_BYTES = 600 * 1024 * 1024;
 
-function rssOf(pid: number): number {
-  const kB = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-  return Number(kB) * 1024;
-}
 /** Requests in flight at once within a batch. */
 const PARALLEL = 10;
 
@@ -38,7 +32,7 @@ test(`answers ${BATCHES * BATCH_SIZE} malformed requests (seed ${SEED.toString(1
   for (let batch = 0; batch < BATCHES; batch++) {
     const requests = Array.from({ length: BATCH_SIZE }, () => malformedRequest(random, operations));
     const outcomes = await inParallel(requests, PARALLEL, (request) =>
-      exchangeRaw(mock.url, request),
+      exchangeRaw(mock.url, request.bytes),
     );
     const failures = outcomes.flatMap((outcome, index) => {
       const request = requests[index] as MalformedRequest;

@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { waitFor } from "@greenspec/test-helpers";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { type Mock, startMock } from "../dist/index.js";
 import { operations, operationUrl } from "./openapi-operations.js";
@@ -48,8 +49,7 @@ async function through(id: string, request: unknown, status: number, body: unkno
     signal: AbortSignal.timeout(5000),
   });
   await response.arrayBuffer();
-  for (let waited = 0; proxy.checked === before && waited < 500; waited++)
-    await new Promise((resolve) => setTimeout(resolve, 10));
+  await waitFor(() => proxy.checked !== before, 5000);
   expect(proxy.checked, "the proxy checked the exchange").toBeGreaterThan(before);
 }
 

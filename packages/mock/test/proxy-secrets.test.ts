@@ -3,6 +3,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { echoesOf, leakedPieces } from "@greenspec/redact";
+import { collectOutput, printed } from "@greenspec/test-helpers";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startMock } from "../dist/index.js";
 import { type Operation, operations, operationUrl } from "./openapi-operations.js";
@@ -118,24 +119,14 @@ test("greenspec-mock --proxy --verbose prints a line per violation and a summary
       stdio: "pipe",
     },
   );
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-    stderr += chunk;
-  });
+  const output = collectOutput(child);
   const timer = setTimeout(() => child.kill("SIGKILL"), 25_000);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const check = () => {
-        const match = /^greenspec proxy listening on (http:\/\/127\.0\.0\.1:\d+)/m.exec(stdout);
-        if (match?.[1]) resolve(match[1]);
-      };
-      child.stdout.on("data", check);
-      child.once("exit", () => reject(new Error(`exited before listening: ${stderr}`)));
-    });
+    const url = await printed(
+      child,
+      /^greenspec proxy listening on (http:\/\/127\.0\.0\.1:\d+)/m,
+      25_000,
+    );
     await sendTraffic(url);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const stopped = exited(child);
@@ -144,6 +135,7 @@ test("greenspec-mock --proxy --verbose prints a line per violation and a summary
   } finally {
     clearTimeout(timer);
   }
+  const stdout = output.stdout();
   const violationLines = stdout.split("\n").filter((line) => line.startsWith("violation "));
   expect(violationLines.length).toBeGreaterThan(0);
   expect(
@@ -152,7 +144,7 @@ test("greenspec-mock --proxy --verbose prints a line per violation and a summary
   expect(stdout).toMatch(/^summary: \d+ violations? \(/m);
   // Prism's own log lines are there too (--verbose), masked.
   expect(stdout).toMatch(/answered 200 by the upstream/);
-  expect(leaks(stdout + stderr)).toEqual([]);
+  expect(leaks(stdout + output.stderr())).toEqual([]);
 });
 
 test("an upstream echoing the token in any case or cut gives violations without a piece of it", async () => {

@@ -3,6 +3,7 @@
 // upstream's connection is closed, and the proxy goes on serving.
 import { createServer, type Server, type Socket } from "node:net";
 import { brotliCompressSync, constants } from "node:zlib";
+import { waitFor } from "@greenspec/test-helpers";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type Mock, startMock } from "../dist/index.js";
 
@@ -73,10 +74,7 @@ async function through(mode: string) {
     },
     () => "broken off",
   );
-  const deadline = Date.now() + 5000;
-  while (proxy.checked === before && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await waitFor(() => proxy.checked !== before, 5000);
   return { status, found: proxy.violations.slice(violations) };
 }
 

@@ -1,6 +1,7 @@
 // startMock({ proxy }): Prism's validators check real traffic to an upstream on 127.0.0.1 and
 // record what the spec does not allow, while every request and answer passes unchanged.
 import { gzipSync } from "node:zlib";
+import { waitFor } from "@greenspec/test-helpers";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from "vitest";
 import { type Mock, startMock } from "../dist/index.js";
 import { formData, send } from "./http.js";
@@ -54,10 +55,7 @@ async function exchange(operation: Operation, body: JsonValue, answer: Answer, t
     headers: response.headers,
     body: Buffer.from(await response.arrayBuffer()),
   };
-  const deadline = Date.now() + 5000;
-  while (proxy.checked === before && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await waitFor(() => proxy.checked !== before, 5000);
   expect(proxy.checked, "the proxy checked the exchange").toBeGreaterThan(before);
   return { reply, sent: bytes, contentType, url };
 }
@@ -166,7 +164,7 @@ test("a request to a path the spec does not have is forwarded and recorded witho
   const response = await fetch(`${proxy.url}/not/in/the/spec?x=1`, { method: "GET" });
   expect(response.status).toBe(404);
   expect(upstream.received[0]?.url).toBe("/not/in/the/spec?x=1");
-  while (proxy.checked === before) await new Promise((resolve) => setTimeout(resolve, 10));
+  await waitFor(() => proxy.checked !== before, 5000);
   expect(proxy.violations).toEqual([
     { operation: null, direction: "request", message: expect.any(String) },
   ]);
@@ -223,10 +221,7 @@ test("in front of the mock itself, every operation's valid call passes with no v
       );
       expect(reply.status, each.id).toBe(200);
     }
-    const deadline = Date.now() + 5000;
-    while (referee.checked < operations.length && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await waitFor(() => referee.checked >= operations.length, 5000);
     expect(referee.checked).toBe(operations.length);
     expect(referee.violations).toEqual([]);
   } finally {

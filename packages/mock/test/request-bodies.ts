@@ -1,5 +1,7 @@
 // Request bodies for each operation: the spec's own examples, and mutations of them that an
 // independent JSON Schema validator (ajv, draft 2020-12) confirms the spec forbids.
+
+import { isObject } from "@greenspec/test-helpers";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import {
@@ -42,10 +44,6 @@ export function specAccepts(operation: Operation, body: JsonValue): boolean {
   const id = `https://greenspec.invalid/openapi.json${operation.requestSchemaPointer}`;
   const validate = ajv.getSchema(id) ?? ajv.compile({ $id: `${id}-check`, $ref: id });
   return validate(body) === true;
-}
-
-function isObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The object schemas a body may match: the branches of a oneOf/anyOf, or the schema itself. */

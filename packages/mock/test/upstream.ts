@@ -1,6 +1,7 @@
 // A real upstream on 127.0.0.1 for the validation proxy: records what reaches it and answers
 // whatever the test tells it to.
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { listenLocally } from "@greenspec/test-helpers";
 
 export interface Received {
   method: string;
@@ -27,7 +28,8 @@ export async function startUpstream(): Promise<Upstream> {
     url: "",
     received: [],
     answer: () => ({ status: 200, headers: { "content-type": "application/json" }, body: "{}" }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // Replaced by the real close once the server listens.
+    close: async () => {},
   };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -46,15 +48,9 @@ export async function startUpstream(): Promise<Upstream> {
     });
   });
   server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (!address || typeof address === "string") throw new Error("the upstream has no port");
-  upstream.url = `http://127.0.0.1:${address.port}`;
-  const close = upstream.close;
-  upstream.close = () => {
-    server.closeAllConnections();
-    return close();
-  };
+  const local = await listenLocally(server);
+  upstream.url = local.url;
+  upstream.close = local.close;
   return upstream;
 }
 

@@ -1,8 +1,8 @@
 // The workspace as the rules see it: its root, and every package folder pnpm-workspace.yaml names.
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type CommandResult, runCommand } from "@greenspec/test-helpers";
 
 export const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 export const architectureDir = fileURLToPath(new URL("..", import.meta.url));
@@ -36,38 +36,16 @@ export function binOf(packageDir: string, name: string): string {
   return join(packageDir, bin);
 }
 
-export interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs `node file ...args` in `cwd`, killed after `timeoutMs`. */
 export function runNode(
   file: string,
   args: string[],
   cwd: string,
   timeoutMs = 150_000,
-): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file, ...args], {
-      cwd,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.once("error", reject);
-    child.once("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+): Promise<CommandResult> {
+  return runCommand(process.execPath, [file, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    timeoutMs,
   });
 }

@@ -1,5 +1,7 @@
-/** mulberry32: a tiny seeded PRNG, so every run shuffles the same way. */
-export function mulberry32(seed: number): () => number {
+// A seeded random source, so a fuzz run or a benchmark's shuffle is the same on every machine.
+
+/** mulberry32: small, fast and the same sequence for the same seed everywhere. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
