@@ -2,8 +2,7 @@
 // source files it came from.
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { documentUrls, model } from "@greenspec/spec/model";
-import { isObject } from "@greenspec/test-helpers";
+import { documentUrls, isObject, model } from "@greenspec/spec/model";
 import { parse } from "yaml";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

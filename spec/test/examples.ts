@@ -1,5 +1,5 @@
 // Every example the bundled document holds, each paired with the schema it must satisfy.
-import { isObject } from "@greenspec/test-helpers";
+import { isObject } from "@greenspec/spec/model";
 import { bundled, deref, type Json, type JsonObject, obj, operations } from "./bundled-spec.js";
 
 export interface ExampleCase {

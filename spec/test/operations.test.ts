@@ -1,7 +1,7 @@
 // Pins the shape every operation must have: the ten Green API group methods, their rate-limit
 // extension, their 200 examples, the shared error answers, tags and one source file each.
 
-import { isObject } from "@greenspec/test-helpers";
+import { isObject } from "@greenspec/spec/model";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {

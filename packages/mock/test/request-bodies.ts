@@ -1,7 +1,7 @@
 // Request bodies for each operation: the spec's own examples, and mutations of them that an
 // independent JSON Schema validator (ajv, draft 2020-12) confirms the spec forbids.
 
-import { isObject } from "@greenspec/test-helpers";
+import { isObject } from "@greenspec/spec/model";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import {

@@ -17,42 +17,18 @@ const MAX_FUNCTION_LINES = 80;
 /** Where every function is measured (src and scripts). */
 const FUNCTIONS_MEASURED = /^packages\/(?:client|mock|emulator)\/(?:src|scripts)\//;
 
-// Offenders in the packages two colleagues are shrinking in parallel (issue 19 item 4): the
-// emulator, and the client with the CLI. Emptied when their branches land; nothing else may be
-// added here, and an entry that no longer offends fails the stale check below.
-const PENDING = new Set([
-  "packages/client/scripts/schema-code.mjs",
-  "packages/emulator/src/emulator.ts",
-  "packages/client/scripts/schema-code.mjs schemaCode",
-  "packages/client/scripts/schema-code.mjs code",
-  "packages/client/src/attempt.ts attempter",
-  "packages/client/src/bulk.ts addGroupParticipants",
-  "packages/client/src/client.ts createGreenApi",
-  "packages/emulator/src/emulator.ts answer",
-  "packages/emulator/src/server.ts startEmulator",
-]);
-const PENDING_PACKAGES = /^packages\/(?:emulator|client|cli)\//;
-
 const files = productFiles(repoRoot);
 
-/** `file (N lines)` for every product file over the limit, with its key for PENDING. */
-function longFiles(): { key: string; finding: string }[] {
-  return files.flatMap((file) => {
-    const finding = longFile(file, readText(repoRoot, file), MAX_FILE_LINES);
-    return finding ? [{ key: file, finding }] : [];
-  });
+/** `file (N lines)` for every product file over the limit. */
+function longFiles(): string[] {
+  return files.flatMap((file) => longFile(file, readText(repoRoot, file), MAX_FILE_LINES) ?? []);
 }
 
-/** `file:line name (N lines)` for every measured function over the limit, with its key. */
-function longUnits(): { key: string; finding: string }[] {
+/** `file:line name (N lines)` for every measured function over the limit. */
+function longUnits(): string[] {
   return files
     .filter((file) => FUNCTIONS_MEASURED.test(file))
-    .flatMap((file) =>
-      longFunctions(file, readText(repoRoot, file), MAX_FUNCTION_LINES).map((finding) => ({
-        key: `${file} ${finding.split(" ")[1]}`,
-        finding,
-      })),
-    );
+    .flatMap((file) => longFunctions(file, readText(repoRoot, file), MAX_FUNCTION_LINES));
 }
 
 describe("the measures", () => {
@@ -103,18 +79,10 @@ describe("the measures", () => {
 
 describe("the size rules", () => {
   it(`no hand-written product file is over ${MAX_FILE_LINES} lines`, () => {
-    const over = longFiles().filter(({ key }) => !PENDING.has(key));
-    expect(over.map(({ finding }) => finding)).toEqual([]);
+    expect(longFiles()).toEqual([]);
   });
 
   it(`no function in the client, the mock or the emulator is over ${MAX_FUNCTION_LINES} lines`, () => {
-    const over = longUnits().filter(({ key }) => !PENDING.has(key));
-    expect(over.map(({ finding }) => finding)).toEqual([]);
-  });
-
-  it("exempts only the parallel work's packages, and only what still offends", () => {
-    expect([...PENDING].filter((key) => !PENDING_PACKAGES.test(key))).toEqual([]);
-    const offending = new Set([...longFiles(), ...longUnits()].map(({ key }) => key));
-    expect([...PENDING].filter((key) => !offending.has(key))).toEqual([]);
+    expect(longUnits()).toEqual([]);
   });
 });

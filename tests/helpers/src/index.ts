@@ -1,4 +1,3 @@
-export { isObject } from "./is-object.js";
 export { type LocalServer, listenLocally } from "./local-server.js";
 export { printed } from "./printed.js";
 export { seededRandom, shuffled } from "./random.js";

@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import {
   collectOutput,
   exchangeRaw,
-  isObject,
   listenLocally,
   printed,
   rejectionOf,
@@ -84,12 +83,6 @@ describe("rejectionOf", () => {
     await expect(rejectionOf(Promise.reject(new TypeError("t")), RangeError)).rejects.toThrow(
       /got TypeError: t/,
     );
-  });
-});
-
-describe("isObject", () => {
-  it("is true for a plain object only", () => {
-    expect([{}, [], null, "a", 1].map(isObject)).toEqual([true, false, false, false, false]);
   });
 });
 
