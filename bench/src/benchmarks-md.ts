@@ -76,8 +76,9 @@ ${greenspecInputs.map((i) => `- ${i.bytes} B: \`${i.path.replace(/^(\.\.\/)+/, "
 round makes one call per client in an order shuffled by a seeded PRNG (seed ${c.seed}), so every client
 sees the same machine state. Every client sends the same URL, body and content type with its
 default options, and each call counts only once its JSON answer is parsed and checked. Median and
-p5-p95 are per call in microseconds; the ratio is the median over raw fetch's median, and
-"blocks" is the range of that ratio over ${c.latency.blocks} consecutive slices of the run (how stable it is).
+p5-p95 are per call in microseconds. The run is cut into ${c.latency.blocks} consecutive slices, each an interleaved
+run of ${c.latency.rounds / c.latency.blocks} rounds; the ratio is the median over the slices of each slice's median over raw
+fetch's median in that slice, and "runs" is the range of those ratios (how stable it is).
 
 ${latencyContenders.map((x) => `- ${x.name}: ${x.meaning}.`).join("\n")}
 
