@@ -1,10 +1,13 @@
 // The clients under test. Each one makes the same addGroupParticipant call (same URL, body and
 // content type) with its default options and resolves once the answer is parsed and checked.
+
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { paths } from "@greenspec/types";
 import axios from "axios";
 import createClient from "openapi-fetch";
 import { API_TOKEN, BODY, ID_INSTANCE, OPERATION_PATH, TEMPLATE } from "./fixtures.js";
-import { loadGreenspec } from "./greenspec.js";
+import { type GreenspecModule, loadGreenspec } from "./greenspec.js";
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 export type Call = () => Promise<void>;
@@ -131,21 +134,46 @@ export const axiosClient: Contender = {
   },
 };
 
-export const greenspec: Contender = {
-  name: "greenspec",
-  meaning:
-    "createGreenApi() with defaults: request and response validation, per-attempt timeout, retries, no pacing",
-  async make(baseUrl, fetchImpl) {
-    const { createGreenApi } = await loadGreenspec();
-    const api = createGreenApi({
-      idInstance: ID_INSTANCE,
-      apiTokenInstance: API_TOKEN,
-      apiUrl: baseUrl,
-      // Left out when it is the global fetch, so the loopback rows use the true defaults.
-      ...(fetchImpl === globalThis.fetch ? {} : { fetch: fetchImpl }),
-    });
-    return async () => {
-      expectAdded(await api.addGroupParticipant(BODY));
-    };
-  },
-};
+/** A contender that calls addGroupParticipant through a loaded build of the client. */
+function greenspecContender(
+  name: string,
+  meaning: string,
+  load: () => Promise<Pick<GreenspecModule, "createGreenApi">>,
+): Contender {
+  return {
+    name,
+    meaning,
+    async make(baseUrl, fetchImpl) {
+      const { createGreenApi } = await load();
+      const api = createGreenApi({
+        idInstance: ID_INSTANCE,
+        apiTokenInstance: API_TOKEN,
+        apiUrl: baseUrl,
+        // Left out when it is the global fetch, so the loopback rows use the true defaults.
+        ...(fetchImpl === globalThis.fetch ? {} : { fetch: fetchImpl }),
+      });
+      return async () => {
+        expectAdded(await api.addGroupParticipant(BODY));
+      };
+    },
+  };
+}
+
+export const greenspec = greenspecContender(
+  "greenspec",
+  "createGreenApi() with defaults: request and response validation, per-attempt timeout, retries, no pacing",
+  loadGreenspec,
+);
+
+/**
+ * Another build of the client (`pnpm bench --baseline DIR`, DIR holding its built `index.js`),
+ * measured in the same interleaved run, so a change is judged side by side with what it replaced.
+ */
+export function baselineGreenspec(dir: string): Contender {
+  const entry = pathToFileURL(join(resolve(dir), "index.js")).href;
+  return greenspecContender(
+    "greenspec (baseline)",
+    `the same calls through the client built in ${dir}, with its defaults`,
+    () => import(entry),
+  );
+}

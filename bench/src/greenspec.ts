@@ -1,6 +1,6 @@
 // The client under test is loaded lazily, so every other row still runs when it is not built;
 // the type-only import keeps the calls checked against its real surface.
-type GreenspecModule = typeof import("@greenspec/client");
+export type GreenspecModule = typeof import("@greenspec/client");
 
 let loaded: Promise<GreenspecModule> | undefined;
 

@@ -8,6 +8,7 @@ import { bundleSection, latencySection, overheadSection } from "./client-section
 import {
   axiosClient,
   bareOpenapiFetch,
+  baselineGreenspec,
   type Contender,
   greenspec,
   lightOpenapiFetch,
@@ -23,6 +24,9 @@ import { type Row, textTable } from "./report.js";
 import { emulatorSection, mockSection, pipelineSection } from "./service-sections.js";
 
 const withPipeline = process.argv.includes("--pipeline");
+// `--baseline DIR`: a build of the client to measure beside this one (its dist folder).
+const baselineAt = process.argv.indexOf("--baseline");
+const baselineDir = baselineAt === -1 ? undefined : process.argv[baselineAt + 1];
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const startedAt = new Date();
 const machine = describeMachine();
@@ -35,7 +39,10 @@ const add = (section: { rows: Row[]; verdicts: string[] }) => {
   rows.push(...section.rows);
   verdicts.push(...section.verdicts);
 };
-const ours = missingGreenspec ? [] : [greenspec];
+const ours = [
+  ...(missingGreenspec ? [] : [greenspec]),
+  ...(baselineDir ? [baselineGreenspec(baselineDir)] : []),
+];
 
 // ---- latency on loopback, then the client's overhead against a stub fetch
 const latencyContenders: Contender[] = [
