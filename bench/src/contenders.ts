@@ -1,6 +1,7 @@
 // The clients under test. Each one makes the same addGroupParticipant call (same URL, body and
 // content type) with its default options and resolves once the answer is parsed and checked.
 
+import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { paths } from "@greenspec/types";
@@ -171,9 +172,13 @@ export const greenspec = greenspecContender(
  */
 export function baselineGreenspec(dir: string): Contender {
   const entry = pathToFileURL(join(resolve(dir), "index.js")).href;
+  // Named by its commit when the build sits in a git checkout: a path means nothing elsewhere.
+  const commit = spawnSync("git", ["-C", resolve(dir), "rev-parse", "--short", "HEAD"], {
+    encoding: "utf8",
+  }).stdout?.trim();
   return greenspecContender(
     "greenspec (baseline)",
-    `the same calls through the client built in ${dir}, with its defaults`,
+    `the same calls through the client built ${commit ? `at commit ${commit}` : `in ${dir}`}, with its defaults`,
     () => import(entry),
   );
 }
