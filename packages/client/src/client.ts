@@ -1,7 +1,6 @@
 import { redactDeep, redactor } from "@greenspec/redact";
-import { defaultPathSerializer } from "openapi-fetch";
 import { type Details, EXCERPT_WINDOW, type Fail } from "./answer.js";
-import { attempter } from "./attempt.js";
+import { attempter, operationUrls } from "./attempt.js";
 import { reportDrift } from "./drift.js";
 import { encode } from "./encode.js";
 import { GreenApiError } from "./errors.js";
@@ -10,7 +9,7 @@ import { checkCallOptions, checkOptions } from "./options.js";
 import { Pacer } from "./pacing.js";
 import { redactError } from "./redact.js";
 import { mayHaveRun, type RetryOptions, retryDefaults, withRetries } from "./retry.js";
-import type { CallOptions, Credentials, GreenApiOptions, OperationMethods } from "./types.js";
+import type { CallOptions, GreenApiOptions, OperationMethods } from "./types.js";
 import type { Violation } from "./validation.js";
 
 /** The client: one method per operation of the spec (`@greenspec/client/bulk` adds the bulk add). */
@@ -27,16 +26,15 @@ export function createGreenApi(given: GreenApiOptions): GreenApi {
   // Checked once, reported by every call: a bad option fails before any request.
   const optionsFault = checkOptions(options);
   const redact = redactor(apiTokenInstance);
-  const baseUrl = options.apiUrl ?? defaultApiUrl;
   const credentials = { idInstance, apiTokenInstance };
   const retryBase = options.retry !== false && { ...retryDefaults, ...options.retry };
   const pacer = options.pacing === true ? new Pacer() : options.pacing || undefined;
 
-  const fail = errorDoor(baseUrl, credentials, redact);
+  const urls = operationUrls(options.apiUrl ?? defaultApiUrl, credentials);
+  const fail = errorDoor(urls, redact);
 
   const send = attempter({
-    baseUrl,
-    credentials,
+    urls,
     fetch: options.fetch,
     maxResponseBytes: options.maxResponseBytes ?? 4 * 1024 * 1024,
     fail,
@@ -89,14 +87,9 @@ export function createGreenApi(given: GreenApiOptions): GreenApi {
 }
 
 /** The one door into an error: every string of it (bodies included) is masked here. */
-function errorDoor(
-  baseUrl: string,
-  credentials: Credentials,
-  redact: (text: string) => string,
-): Fail {
+function errorDoor(urls: Record<OperationId, string>, redact: (text: string) => string): Fail {
   return (id, message, details, cause) => {
-    if (details.kind !== "validation" && details.kind !== "aborted")
-      details.url = defaultPathSerializer(baseUrl + operations[id].path, credentials);
+    if (details.kind !== "validation" && details.kind !== "aborted") details.url = urls[id];
     details.outcomeUnknown ??= mayHaveRun(details);
     // Said in words too: a caller who only logs the message must know not to just try again.
     const note = !details.outcomeUnknown
