@@ -39,6 +39,14 @@ function groupOf(ctx: CallContext, groupId: string): Group | undefined {
   return group?.members.has(ctx.instance.chatId) ? group : undefined;
 }
 
+/** What a participant call names: the group (within the instance's reach), the person, and the instance itself. */
+function participantCall(
+  ctx: CallContext,
+  ref: { groupId: string; participantChatId?: string; participantPhone?: number },
+): { group: Group | undefined; person: string; me: string } {
+  return { group: groupOf(ctx, ref.groupId), person: personOf(ctx, ref), me: ctx.instance.chatId };
+}
+
 function isAdmin(group: Group, id: string): boolean {
   return group.members.get(id)?.isAdmin === true;
 }
@@ -150,10 +158,7 @@ export const groupBehaviours = {
   },
 
   addGroupParticipant(ctx) {
-    const request = body(ctx);
-    const group = groupOf(ctx, request.groupId);
-    const person = personOf(ctx, request);
-    const me = ctx.instance.chatId;
+    const { group, person, me } = participantCall(ctx, body(ctx));
     const mayAdd = group && (isAdmin(group, me) || group.settings.allowParticipantsAddMembers);
     const full = group && group.members.size >= MAX_GROUP_MEMBERS;
     // Whose privacy settings let only contacts add them is not added either: an invite link is
@@ -167,10 +172,7 @@ export const groupBehaviours = {
   },
 
   removeGroupParticipant(ctx) {
-    const request = body(ctx);
-    const group = groupOf(ctx, request.groupId);
-    const person = personOf(ctx, request);
-    const me = ctx.instance.chatId;
+    const { group, person, me } = participantCall(ctx, body(ctx));
     // The instance leaves with leaveGroup, and nobody removes the group's super admin.
     if (!group || !isAdmin(group, me) || person === me) return answer(ctx, "notRemoved");
     const member = group.members.get(person);
@@ -192,10 +194,7 @@ export const groupBehaviours = {
   },
 
   removeAdmin(ctx) {
-    const request = body(ctx);
-    const group = groupOf(ctx, request.groupId);
-    const person = personOf(ctx, request);
-    const me = ctx.instance.chatId;
+    const { group, person, me } = participantCall(ctx, body(ctx));
     if (!group || !isAdmin(group, me)) return answer(ctx, "notDemoted");
     const member = group.members.get(person);
     // The super admin keeps its rights; demoting oneself is allowed when another admin remains.
